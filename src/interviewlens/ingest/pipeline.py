@@ -15,7 +15,12 @@ from pathlib import Path
 from interviewlens.domain import Role, RoleOrigin
 from interviewlens.errors import InputError, InterviewLensError
 from interviewlens.ingest.assemble import AssembledInterview, assemble
-from interviewlens.ingest.formats import KNOWN_EXTENSIONS, TABLE_EXTENSIONS, detect_format, reader_for
+from interviewlens.ingest.formats import (
+    KNOWN_EXTENSIONS,
+    TABLE_EXTENSIONS,
+    detect_format,
+    reader_for,
+)
 from interviewlens.ingest.manifest import Manifest, load_manifest
 from interviewlens.ingest.model import ParsedSource
 from interviewlens.ingest.readers.questionnaire import TableOptions

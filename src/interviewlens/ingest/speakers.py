@@ -100,18 +100,20 @@ def resolve_speakers(source: ParsedSource, entry: FileEntry | None,
             # The one who talks most is interviewed; the others are interviewers when they
             # ask and address more than they speak of themselves.
             talkers = [k for k in source.speakers if k in stats]
+            # Enough turns to judge: 5, or a fifth of a short interview's turns.
+            min_turns = min(MIN_INTERVIEWER_TURNS, max(2, len(source.turns) // 5))
             main = max(talkers, key=lambda k: stats[k].words) if talkers else None
             for key in unknown:
                 entry = stats.get(key, _Stats())
                 asks = main is not None and key != main and entry.interviewer_score > 0 \
-                    and entry.words < stats[main].words and entry.turns >= MIN_INTERVIEWER_TURNS
+                    and entry.words < stats[main].words and entry.turns >= min_turns
                 roles[key] = (Role.INTERVIEWER if asks else Role.INTERVIEWEE, RoleOrigin.GUESS)
             others = [k for k in talkers if k != main and roles[k][1] is RoleOrigin.GUESS]
             if others and not any(roles[k][0] is Role.INTERVIEWER for k in roles):
                 # Nobody looks like an interviewer (e.g. one who only says "hm hm"): in a
                 # conversation, the most active other speaker is the likeliest.
                 likeliest = max(others, key=lambda k: (stats[k].turns, stats[k].interviewer_score))
-                if stats[likeliest].turns >= MIN_INTERVIEWER_TURNS:
+                if stats[likeliest].turns >= min_turns:
                     roles[likeliest] = (Role.INTERVIEWER, RoleOrigin.GUESS)
     return {
         key: ResolvedSpeaker(key, names[key], roles[key][0], roles[key][1],
