@@ -22,10 +22,12 @@ def run_ingest(project: Path, inputs: list[Path], options: IngestOptions) -> int
         errors.print(f"error: {error}", markup=False, soft_wrap=True)
     if report.errors:
         if options.skip_errors and report.written:
-            errors.print(f"{len(report.errors)} file(s) refused; the others were ingested.")
+            errors.print(f"{len(report.errors)} file(s) refused; the others were ingested.",
+                         soft_wrap=True)
             return EXIT_PARTIAL
         errors.print(f"nothing ingested: fix the file(s) above, or add --skip-errors "
-                     f"to ingest the others. {project} is unchanged.", markup=False)
+                     f"to ingest the others. {project} is unchanged.", markup=False,
+                     soft_wrap=True)
         return 1
     return 0
 

@@ -27,6 +27,8 @@ MARIE : Les gens se parlent, il y a le marché le jeudi.
 """
 
 VTT = """WEBVTT
+Kind: captions
+Language: fr
 
 NOTE exported by a speech-to-text service
 
@@ -87,3 +89,68 @@ def test_srt_bad_timing_names_the_line(tmp_path):
         read_srt(path.read_bytes(), path)
     assert caught.value.line == 2
     assert "timing" in str(caught.value)
+
+
+DASHES = """1
+00:00:01,000 --> 00:00:03,000
+- Vous tenez la boulangerie depuis quand ?
+- Depuis 2008.
+
+2
+00:00:03,500 --> 00:00:06,000
+- Et ça marche ?
+
+3
+00:00:06,500 --> 00:00:09,000
+- Ça marche bien, les gens du village
+viennent tous les matins,
+
+4
+00:00:09,100 --> 00:00:11,000
+même ceux des hameaux.
+"""
+
+
+def test_dialogue_dashes_alternate_two_anonymous_speakers(tmp_path):
+    path = write(tmp_path, "dash.srt", DASHES)
+    [source] = read_srt(path.read_bytes(), path)
+    assert [(t.speaker, t.chunks) for t in source.turns] == [
+        ("Locuteur 1", ("Vous tenez la boulangerie depuis quand ?",)),
+        ("Locuteur 2", ("Depuis 2008.",)),
+        ("Locuteur 1", ("Et ça marche ?",)),
+        ("Locuteur 2", ("Ça marche bien, les gens du village viennent tous les matins,",
+                        "même ceux des hameaux.")),
+    ]
+    assert source.metadata["speaker_labels"] == "dialogue dashes"
+
+
+UNMARKED = """1
+00:00:01,000 --> 00:00:03,000
+Bonjour, tu peux te présenter ?
+
+2
+00:00:03,500 --> 00:00:06,000
+Oui alors j'ai vingt ans, je suis née ici,
+
+3
+00:00:06,100 --> 00:00:08,000
+et j'étudie à Tours. Tu vois ?
+
+4
+00:00:09,000 --> 00:00:10,000
+Qu'est-ce qui manque ici ?
+
+5
+00:00:10,500 --> 00:00:13,000
+Un bus le soir, clairement.
+"""
+
+
+def test_unmarked_subtitles_infer_the_asker_from_short_questions(tmp_path):
+    path = write(tmp_path, "raw.srt", UNMARKED)
+    [source] = read_srt(path.read_bytes(), path)
+    assert [t.speaker for t in source.turns] == ["Locuteur 1", "Locuteur 2", "Locuteur 1",
+                                                  "Locuteur 2"]
+    # A question at the end of an answer's sentence stays with the answer.
+    assert source.turns[1].chunks[-1] == "et j'étudie à Tours. Tu vois ?"
+    assert source.metadata["speaker_labels"] == "questions"

@@ -167,8 +167,12 @@ def _notes(prepared: PreparedFile) -> list[str]:
     for interview in prepared.interviews[:1] if len(prepared.interviews) > 1 else prepared.interviews:
         interviewers = [s for s in interview.speakers.values() if s.role is Role.INTERVIEWER]
         guessed = [s.name for s in interviewers if s.origin is RoleOrigin.GUESS]
-        if interview.source.metadata.get("speaker_labels") == "none found":
+        labels = interview.source.metadata.get("speaker_labels")
+        if labels == "none found":
             notes.append("no speaker labels found: all speech attributed to one interviewee")
+        elif labels:
+            notes.append(f"no speaker names: two speakers told apart by their {labels} — check"
+                         " them, and name 'Locuteur 1' / 'Locuteur 2' in the manifest")
         elif not interviewers:
             notes.append("no interviewer found: name it in the manifest (interviewer: …)")
         elif guessed:
