@@ -80,3 +80,15 @@ def test_offsets_are_exact_and_segments_codable(tables):
 def test_every_format_of_the_reader_set_is_represented(tables):
     assert {"text", "docx", "odt", "srt", "vtt", "trs", "tei", "eaf", "csv"} <= set(
         tables["interviews"].format)
+
+
+def test_gold_codes_every_interviewee_segment_of_the_demo(tables):
+    """corpora/demo/gold.csv is the hand coding of exactly the demo's segments."""
+    import pandas as pd
+
+    from interviewlens.domain import Label
+
+    gold = pd.read_csv(DEMO / "gold.csv", dtype=str, keep_default_na=False)
+    assert set(gold.label) <= {label.value for label in Label}
+    segments = tables["segments"]
+    assert sorted(zip(gold.file, gold.text)) == sorted(zip(segments.file, segments.text))

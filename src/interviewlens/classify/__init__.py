@@ -1,0 +1,1 @@
+"""SWOT classification: features, base model, active learning, evaluation."""

@@ -1,0 +1,1 @@
+"""French NLP helpers. spaCy is imported only inside the functions that need it."""
