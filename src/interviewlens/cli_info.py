@@ -16,10 +16,16 @@ def print_info(project: Path) -> None:
     try:
         console = Console(highlight=False)
         table = Table(title=f"{project.name}", title_justify="left")
-        for column in ("commune", "interviews", "interviewees", "segments", "coded"):
-            table.add_column(column, justify="right" if column != "commune" else "left")
+        for column in ("commune", "interviews", "forms", "interviewees", "segments",
+                       "coded"):
+            table.add_column(column, justify="right" if column != "commune" else "left",
+                             no_wrap=column == "commune")
         rows = db.execute(
-            """SELECT COALESCE(c.name, '(no commune)') AS commune, COUNT(DISTINCT i.id),
+            """SELECT COALESCE(c.name, '(no commune)') AS commune,
+                      COUNT(DISTINCT CASE WHEN i.format NOT IN ('csv', 'xlsx', 'reports')
+                                          THEN i.id END),
+                      COUNT(DISTINCT CASE WHEN i.format IN ('csv', 'xlsx', 'reports')
+                                          THEN i.id END),
                       (SELECT COUNT(*) FROM speaker sp JOIN interview i2 ON i2.id = sp.interview_id
                        WHERE sp.role = 'interviewee' AND i2.commune_id IS c.id),
                       COUNT(s.id), COUNT(DISTINCT d.segment_id)
@@ -42,6 +48,6 @@ def print_info(project: Path) -> None:
             " WHERE role = 'interviewee' GROUP BY 1 ORDER BY 2 DESC").fetchall()
         if actors:
             console.print("interviewees by actor type: "
-                          + ", ".join(f"{a} {n}" for a, n in actors))
+                          + ", ".join(f"{a} {n}" for a, n in actors), soft_wrap=True)
     finally:
         db.close()
