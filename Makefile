@@ -1,5 +1,5 @@
 # The two entry points of the README. Both create .venv and install on first use.
-#   make demo   run the main job on the bundled demo corpus
+#   make demo   run the main job on the bundled demo corpus (ingest, classify, summary)
 #   make test   run the whole test suite
 
 PYTHON ?= python3
@@ -23,6 +23,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p output
 	$(BIN)/interviewlens ingest $(DEMO) corpora/demo --manifest corpora/demo/manifest.yaml
+	$(BIN)/interviewlens classify $(DEMO)
 	$(BIN)/interviewlens info $(DEMO)
 	@echo "Project: $(DEMO)  (explore it in Python: interviewlens.open_project('$(DEMO)'))"
 

@@ -75,13 +75,84 @@ def info(project: ProjectArg) -> None:
         _fail(error)
 
 
+SpacyOption = Annotated[str, typer.Option("--spacy-model", help="fr_core_news_md or fr_core_news_sm.")]
+ModelOption = Annotated[Path | None, typer.Option("--model", help="Model folder (default: the shipped models/swot-base).")]
+
+
+@app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="Folder of training CSVs (text,label[,question]).")] = Path("corpora/swot-train"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Model folder to write.")] = Path("models/swot-base"),
+    compare: Annotated[bool, typer.Option("--compare", help="Cross-validate the candidate designs first.")] = False,
+    spacy_model: SpacyOption = "fr_core_news_md",
+) -> None:
+    """Rebuild the SWOT model from the training statements (reproducible)."""
+    from interviewlens.cli_classify import run_train
+
+    try:
+        raise typer.Exit(run_train(corpus, output, compare=compare, spacy_model=spacy_model))
+    except InterviewLensError as error:
+        _fail(error)
+
+
+@app.command()
+def classify(project: ProjectArg, model: ModelOption = None,
+             spacy_model: SpacyOption = "fr_core_news_md") -> None:
+    """Suggest a SWOT code for every interviewee segment (never touches human codes)."""
+    from interviewlens.cli_classify import run_classify
+
+    try:
+        raise typer.Exit(run_classify(project, model_dir=model, spacy_model=spacy_model))
+    except InterviewLensError as error:
+        _fail(error)
+
+
+@app.command("classify-file")
+def classify_file(
+    source: Annotated[Path, typer.Argument(help="CSV or XLSX file.", show_default=False)],
+    column: Annotated[str, typer.Option(help="Column holding the texts.")] = "text",
+    output: Annotated[Path, typer.Option("-o", "--output", help="CSV or XLSX to write.")] = Path("codage.csv"),
+    question_column: Annotated[str | None, typer.Option(help="Column holding the question asked, if any.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="XLSX sheet (default: the first).")] = None,
+    model: ModelOption = None,
+    spacy_model: SpacyOption = "fr_core_news_md",
+) -> None:
+    """Code the texts of a CSV/XLSX file: label, confidence and one probability per code."""
+    from interviewlens.cli_classify import run_classify_file
+
+    try:
+        raise typer.Exit(run_classify_file(source, output, column=column,
+                                           question_column=question_column, sheet=sheet,
+                                           model_dir=model, spacy_model=spacy_model))
+    except InterviewLensError as error:
+        _fail(error)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="CSV or XLSX with texts and their codes.", show_default=False)],
+    column: Annotated[str, typer.Option(help="Column holding the texts.")] = "text",
+    label_column: Annotated[str, typer.Option(help="Column holding the gold codes.")] = "label",
+    question_column: Annotated[str | None, typer.Option(help="Column of preceding questions (default: 'question' if present).")] = None,
+    group_column: Annotated[str | None, typer.Option(help="Column naming each text's interview (default: 'file' if present).")] = None,
+    simulate: Annotated[bool, typer.Option("--simulate", help="Replay the gold as a coder, most uncertain first: learning curve.")] = False,
+    model: ModelOption = None,
+    spacy_model: SpacyOption = "fr_core_news_md",
+) -> None:
+    """Precision, recall, F1, confusion matrix and kappa of the model against a gold file."""
+    from interviewlens.cli_classify import run_evaluate
+
+    try:
+        raise typer.Exit(run_evaluate(gold, column=column, label_column=label_column,
+                                      question_column=question_column, group_column=group_column,
+                                      simulate=simulate, model_dir=model, spacy_model=spacy_model))
+    except InterviewLensError as error:
+        _fail(error)
+
+
 _COMING = {
     "analyse": ("spaCy tokens, actors, places and BERTopic topics", "issue 3"),
     "topics": ("list topics, with --evaluate for NPMI and diversity", "issue 3"),
-    "classify": ("suggest a SWOT code for every interviewee segment", "issue 4"),
-    "classify-file": ("code the texts of a CSV or XLSX file", "issue 4"),
-    "evaluate": ("score the model against a gold file", "issue 4"),
-    "train": ("rebuild the shipped SWOT model", "issue 4"),
     "review": ("the review interface in the terminal", "issue 8"),
     "export": ("spreadsheets, reports, REFI-QDA, Iramuteq", "issue 5"),
     "compare": ("compare communes", "issue 6"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from statistics import median
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -15,11 +16,12 @@ def print_info(project: Path) -> None:
     db = connect_project(project)
     try:
         console = Console(highlight=False)
-        table = Table(title=f"{project.name}", title_justify="left")
-        for column in ("commune", "interviews", "forms", "interviewees", "segments",
-                       "coded"):
+        table = Table(title=f"{project.name}", title_justify="left", box=box.SIMPLE_HEAD,
+                      pad_edge=False)
+        for column in ("commune", "interviews", "forms", "people", "segments",
+                       "model", "human"):
             table.add_column(column, justify="right" if column != "commune" else "left",
-                             no_wrap=column == "commune")
+                             no_wrap=True)
         rows = db.execute(
             """SELECT COALESCE(c.name, '(no commune)') AS commune,
                       COUNT(DISTINCT CASE WHEN i.format NOT IN ('csv', 'xlsx', 'reports')
@@ -28,7 +30,9 @@ def print_info(project: Path) -> None:
                                           THEN i.id END),
                       (SELECT COUNT(*) FROM speaker sp JOIN interview i2 ON i2.id = sp.interview_id
                        WHERE sp.role = 'interviewee' AND i2.commune_id IS c.id),
-                      COUNT(s.id), COUNT(DISTINCT d.segment_id)
+                      COUNT(DISTINCT s.id),
+                      COUNT(DISTINCT CASE WHEN d.source = 'model' THEN d.segment_id END),
+                      COUNT(DISTINCT CASE WHEN d.source = 'human' THEN d.segment_id END)
                FROM interview i LEFT JOIN commune c ON c.id = i.commune_id
                LEFT JOIN segment s ON s.interview_id = i.id
                LEFT JOIN decision d ON d.segment_id = s.id
@@ -37,6 +41,8 @@ def print_info(project: Path) -> None:
         for row in rows:
             table.add_row(*(str(v) for v in row))
         console.print(table)
+        console.print("people: interviewees; model: segments with a suggestion; human: segments "
+                      "coded by a person", style="dim", soft_wrap=True)
         lengths = [len(r[0].split()) for r in db.execute("SELECT text FROM segment")]
         if lengths:
             lengths.sort()

@@ -7,7 +7,7 @@ features, not rules: the model learns how much each group weighs.
 from __future__ import annotations
 
 POSITIVE = {
-    "bien", "bon", "riche", "dynamique", "actif", "chance", "atout", "fier", "fierté",
+    "bien", "riche", "dynamique", "actif", "chance", "atout", "fier", "fierté",
     "formidable", "super", "génial", "beau", "joli", "agréable", "réussir", "réussite",
     "marcher", "fonctionner", "motivé", "investi", "soutenir", "soutien", "aider", "aide",
     "solidaire", "solidarité", "accueillant", "vivant", "force", "qualité", "excellent",

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from interviewlens.domain import ActorType, DecisionSource, Label
+from interviewlens.store.schema_analysis import analysis_schema
+from interviewlens.store.schema_classify import classify_schema
 
 Migration = tuple[int, str, Callable[[], str]]
 
@@ -120,6 +122,8 @@ def _initial_schema() -> str:
 MIGRATIONS: list[Migration] = [
     (1, "initial schema: communes, files, interviews, speakers, turns, segments, decisions",
      _initial_schema),
+    (2, "analysis: tokens, entities, actors, places, topics", analysis_schema),
+    (3, "classification: segment scores and the project model", classify_schema),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

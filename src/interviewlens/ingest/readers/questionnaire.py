@@ -111,6 +111,18 @@ def _question_text(column: str) -> str:
     return column.replace("_", " ").strip()
 
 
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """Any CSV or XLSX file as a header and rows of strings (for classify-file, evaluate)."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(data, path, sheet)
+    return _read_csv(data, path)
+
+
+def column_index(table: Table, name: str, path: Path, role: str) -> int:
+    return _column_index(table, name, path, role)
+
+
 def parse_table(table: Table, path: Path, options: TableOptions, fmt: str) -> list[ParsedSource]:
     if not options.text_columns:
         available = ", ".join(repr(h) for h in table.header if h)

@@ -1,0 +1,89 @@
+"""Classification benchmarks: throughput, active-learning update latency, learning curve.
+
+    .venv/bin/python bench/bench_classify.py [--corpora PATH]
+
+1. segments/s of `classify` scoring (spaCy features + model) on CFPP2000 segments;
+2. p50/p95 latency of one project-model update (refit on all human codes + re-score every
+   segment) in a 50,000-segment project with 500 and 5,000 human codes;
+3. the simulated learning curve on corpora/demo/gold.csv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = REPO.parent / "shared" / "corpora-real"
+
+
+def throughput(corpora: Path, n: int = 3000) -> tuple[int, float]:
+    from interviewlens import open_project
+    from interviewlens.classify.scoring import score_texts
+    from interviewlens.ingest.pipeline import IngestOptions, ingest
+    from interviewlens.nlp.loading import DEFAULT_MODEL, load_french
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "cfpp.ilens"
+        ingest(project, [corpora / "cfpp2000_paris"], IngestOptions())
+        with open_project(project) as opened:
+            texts = opened.segments().text.tolist()[:n]
+    load_french(DEFAULT_MODEL, ("parser", "ner"))  # load once, outside the timing
+    start = time.perf_counter()
+    score_texts(texts)
+    return len(texts), len(texts) / (time.perf_counter() - start)
+
+
+def update_latency(labels: int, segments: int = 50_000, repeats: int = 30) -> tuple[float, float]:
+    from interviewlens.classify.adapter import ResidualAdapter, adapter_inputs
+
+    rng = np.random.default_rng(0)
+    base = rng.dirichlet(np.ones(5), size=segments)
+    x, _, _ = adapter_inputs(base, rng.normal(size=(segments, 300)).astype(np.float16))
+    codes = rng.integers(0, 5, size=segments)
+    adapter = ResidualAdapter(x.shape[1])
+    coded = list(range(labels))
+    adapter.fit(base[coded], x[coded], codes[coded])  # the session's state before a new code
+    timings = []
+    for step in range(repeats):
+        coded.append(labels + step)
+        start = time.perf_counter()
+        adapter.fit(base[coded], x[coded], codes[coded])
+        adapter.predict_proba(base, x)
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+def learning_curve() -> list[tuple[int, float]]:
+    from interviewlens.classify.evaluate import simulate
+    from interviewlens.classify.scoring import score_texts
+
+    gold = pd.read_csv(REPO / "corpora" / "demo" / "gold.csv", keep_default_na=False)
+    _model, scores = score_texts(gold.text.tolist(), questions=gold.question.tolist())
+    return simulate(scores.probs, scores.vectors, gold.label.tolist(), gold.file.tolist())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    args = parser.parse_args()
+    n, rate = throughput(args.corpora)
+    print(f"| classify scoring, fr_core_news_md | {n} CFPP2000 segments | {rate:,.0f} segments/s |")
+    for labels in (500, 5000):
+        p50, p95 = update_latency(labels)
+        print(f"| project-model update, 50,000 segments, {labels} human codes | "
+              f"p50 {p50:.0f} ms | p95 {p95:.0f} ms |")
+    curve = learning_curve()
+    print("| learning curve on demo gold (macro-F1 on the rest) | "
+          + ", ".join(f"{k}: {v:.3f}" for k, v in curve) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The model card written next to a trained model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewlens.classify.model import SwotModel
+
+KNOWN_WEAKNESSES = """\
+- Trained on statements written for the project (no real interview was used for training),
+  so vocabulary and phrasing of a particular territory may surprise it; the project model
+  (active learning) adapts to each project's human codes.
+- The boundary between opportunité/vigilance and force/faiblesse rests on tense and modality;
+  vague tenses and hypotheticals about present facts are its most frequent errors, as they
+  are for human coders.
+- Irony and statements whose polarity depends on the wider conversation are often missed.
+- Segments holding two statements of equal weight get one code; split them in the review UI.
+"""
+
+
+def write_model_card(model: SwotModel, folder: Path) -> None:
+    meta = model.metadata
+    lines = [
+        f"# Model card: {model.version}",
+        "",
+        "Suggests one SWOT code (force, faiblesse, opportunite, vigilance, aucun) for a French",
+        "interview segment, with calibrated probabilities. Rebuild it with `interviewlens train`.",
+        "",
+        "## Training data",
+        f"- {meta.get('training_rows')} statements from `corpora/swot-train/` "
+        f"({len(meta.get('training_files', []))} files), all written for the project.",
+        "- Codes: " + ", ".join(f"{k} {v}" for k, v in sorted(meta.get("label_counts", {}).items())),
+        "",
+        "## Features",
+        "- lemmas with negation scope marked, and the main clause of concessions;",
+        "- the interviewer's preceding question, when known;",
+        "- character 2–5-grams of the text;",
+        "- counts of conditional, future, subjunctive and imperfect verbs, modal verbs, negators,",
+        "  concessive connectives, questions and cue-lexicon groups (positive, negative, risk,",
+        "  prospect, external resource), in the whole text and in the main clause.",
+        "",
+        "## Learner",
+        f"- design: {model.config.kind}, C={model.config.C}, vectors="
+        f"{'yes' if model.config.use_vectors else 'no'}, "
+        f"calibration: {'sigmoid, 5-fold' if model.config.calibrate else 'none'}.",
+    ]
+    if meta.get("comparison"):
+        lines += ["", "## Design comparison (5-fold cross-validation on the training corpus)", "",
+                  "| design | macro-F1 | accuracy |", "|---|---|---|"]
+        lines += [f"| {c['name']} | {c['macro_f1']:.3f} | {c['accuracy']:.3f} |"
+                  for c in meta["comparison"]]
+    evaluation = meta.get("evaluation")
+    if evaluation:
+        lines += ["", "## Held-out evaluation", "", evaluation]
+    lines += ["", "## Known weaknesses", "", KNOWN_WEAKNESSES]
+    (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
