@@ -20,7 +20,7 @@ def test_help_lists_the_commands(cli):
         assert command in result.output
 
 
-@pytest.mark.parametrize("command", ["analyse", "topics", "review", "export", "compare"])
+@pytest.mark.parametrize("command", ["review", "export", "compare"])
 def test_commands_of_later_releases_say_so_and_fail(cli, command):
     result = cli(command, "x.ilens")
     assert result.exit_code != 0

@@ -150,9 +150,41 @@ def evaluate(
         _fail(error)
 
 
+@app.command()
+def analyse(
+    project: ProjectArg,
+    spacy_model: SpacyOption = "fr_core_news_md",
+    embedding_model: Annotated[Path | None, typer.Option(help="Local sentence-transformers model folder (default: spaCy vectors).")] = None,
+    grid: Annotated[Path | None, typer.Option(help="Interview grid: one theme per line, optional keywords after a colon.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (same input and seed, same topics).")] = 0,
+    topics: Annotated[int | None, typer.Option("--topics", help="Number of topics (default: chosen from the corpus size).")] = None,
+) -> None:
+    """Tokens, actors, places and BERTopic topics of every segment (offline)."""
+    from interviewlens.cli_analyse import run_analyse
+
+    try:
+        raise typer.Exit(run_analyse(project, spacy_model=spacy_model,
+                                     embedding_model=embedding_model, grid=grid, seed=seed,
+                                     n_topics=topics))
+    except InterviewLensError as error:
+        _fail(error)
+
+
+@app.command("topics")
+def list_topics(
+    project: ProjectArg,
+    evaluate: Annotated[bool, typer.Option("--evaluate", help="NPMI coherence and diversity, vs an NMF baseline.")] = False,
+) -> None:
+    """List the project's topics; --evaluate scores them."""
+    from interviewlens.cli_analyse import run_topics
+
+    try:
+        raise typer.Exit(run_topics(project, evaluate=evaluate))
+    except InterviewLensError as error:
+        _fail(error)
+
+
 _COMING = {
-    "analyse": ("spaCy tokens, actors, places and BERTopic topics", "issue 3"),
-    "topics": ("list topics, with --evaluate for NPMI and diversity", "issue 3"),
     "review": ("the review interface in the terminal", "issue 8"),
     "export": ("spreadsheets, reports, REFI-QDA, Iramuteq", "issue 5"),
     "compare": ("compare communes", "issue 6"),
