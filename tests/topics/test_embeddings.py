@@ -60,9 +60,10 @@ def test_a_folder_without_a_model_is_a_clear_error(tmp_path):
 
 
 def test_spacy_vectors_average_known_words():
-    from interviewlens.nlp.loading import load_french
+    import spacy
 
-    vocab = load_french("fr_core_news_md", disable=("parser",)).vocab
+    vocab = spacy.load("fr_core_news_md", exclude=["tok2vec", "morphologizer", "parser",
+                                                   "attribute_ruler", "lemmatizer", "ner"]).vocab
     embedder = SpacyVectorEmbedder(vocab, "fr_core_news_md")
     vectors = embedder.embed(["jumelage allemagne", "zzzqqq", ""])
     assert vectors.shape == (3, 300)

@@ -90,14 +90,18 @@ def annotation_of(doc: Doc, noise: frozenset[str],
     the content decision is memoised per (lemma, form, tag).
     """
     memo = {} if memo is None else memo
-    rows = [(t.text, t.lemma_, t.pos_, t.lower_) for t in doc]
+    rows = [(t.text, t.lemma_, t.pos_, t.ent_iob) for t in doc]
     if not rows:
         return Annotation([], [], [], [], 0, [])
-    tokens, lemmas, pos, lowers = (list(column) for column in zip(*rows, strict=True))
-    if "’" in doc.text:
-        lowers = [w.replace("’", "'") for w in lowers]
+    tokens = [r[0] for r in rows]
+    lemmas = [r[1] for r in rows]
+    pos = [r[2] for r in rows]
+    text = doc.text  # built from the tokens on every access: once
+    if "’" in text:
+        lowers = [w.lower().replace("’", "'") for w in tokens]
+    else:
+        lowers = [w.lower() for w in tokens]
     fillers = filler_phrase_mask(lowers)
-    text = doc.text  # built from the tokens on every access
     skipped: set[int] = set()
     if "[" in text or "(" in text:
         for match in _ANNOTATION.finditer(text):
@@ -119,7 +123,9 @@ def annotation_of(doc: Doc, noise: frozenset[str],
             lemma = memo[key] = _content_lemma(row[1], lowers[i], noise)
         if lemma:
             content.append(lemma)
-    ents = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+    # doc.ents walks every token: only call it when one token begins an entity (IOB 3).
+    ents = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents] if any(
+        r[3] == 3 for r in rows) else []
     entities = []
     if ents or any(t in ACRONYM_KINDS for t in tokens):
         view = TokenView(tokens, lowers, pos, stop_words())

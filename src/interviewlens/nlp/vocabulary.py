@@ -64,6 +64,8 @@ def is_wordlike(text: str) -> bool:
 def filler_phrase_mask(lowers: list[str]) -> list[bool]:
     """True for every token that belongs to a multi-word filler such as *du coup*."""
     mask = [False] * len(lowers)
+    if _FIRST_WORDS.isdisjoint(lowers):
+        return mask
     for i, word in enumerate(lowers):
         for phrase in _PHRASES_BY_FIRST.get(word, ()):
             n = len(phrase)
@@ -75,6 +77,7 @@ def filler_phrase_mask(lowers: list[str]) -> list[bool]:
 _PHRASES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in FILLER_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+_FIRST_WORDS = frozenset(_PHRASES_BY_FIRST)
 
 
 def _plural(word: str) -> str:
