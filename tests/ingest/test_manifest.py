@@ -51,8 +51,6 @@ def test_csv_manifest(tmp_path):
 
 def test_manifest_naming_a_missing_file_gives_its_line(tmp_path):
     write(tmp_path, "maire.txt", "Q : bonjour ?\nR : bonjour\n")
-    text = YAML + "  - file: absent.txt\n    commune: Bréval\n"
-    text = text.replace("speakers:\n  \"Jeanne", "speakers:\n  \"Jeanne")
     path = write(tmp_path, "manifest.yaml", "files:\n  - file: maire.txt\n  - file: absent.txt\n")
     with pytest.raises(InputError) as caught:
         load_manifest(path)

@@ -96,12 +96,12 @@ class Manifest:
         for label, info in self.speakers.items():
             if speaker_key(label) in keys:
                 return info
-        if entry and info_name_match(entry, keys):
+        if entry and _names_an_interviewer(entry, keys):
             return SpeakerEntry(role=Role.INTERVIEWER)
         return None
 
 
-def info_name_match(entry: FileEntry, keys: set[str]) -> bool:
+def _names_an_interviewer(entry: FileEntry, keys: set[str]) -> bool:
     return any(speaker_key(i) in keys for i in entry.interviewers)
 
 

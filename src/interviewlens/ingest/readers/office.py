@@ -70,8 +70,6 @@ def _odt_text(node: Element, parts: list[str]) -> None:
             if child.tail:
                 parts.append(child.tail)
         return
-    if node.tail is None:
-        return
 
 
 def read_odt(data: bytes, path: Path) -> list[ParsedSource]:
