@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from interviewlens.errors import InterviewLensError, NotImplementedYet
+from interviewlens.errors import InterviewLensError
 
 app = typer.Typer(
     name="interviewlens",
@@ -184,23 +184,55 @@ def list_topics(
         _fail(error)
 
 
-_COMING = {
-    "review": ("the review interface in the terminal", "issue 8"),
-    "export": ("spreadsheets, reports, REFI-QDA, Iramuteq", "issue 5"),
-    "compare": ("compare communes", "issue 6"),
-}
+@app.command()
+def review(
+    project: ProjectArg,
+    coder: Annotated[str | None, typer.Option(help="Your name as a coder (default: the login name).")] = None,
+    supervisor: Annotated[bool, typer.Option("--supervisor", help="Supervisor mode: compare coders, validate.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Interface language: fr or en.")] = "fr",
+) -> None:
+    """Open the review interface in the terminal: code, correct, validate."""
+    from interviewlens.cli_review import run_review
+
+    try:
+        raise typer.Exit(run_review(project, coder=coder, supervisor=supervisor, lang=lang))
+    except InterviewLensError as error:
+        _fail(error)
 
 
-def _coming_command(name: str, what: str) -> None:
-    @app.command(name=name, help=f"Not implemented yet (coming): {what}.",
-                 context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-    def _not_yet(ctx: typer.Context) -> None:
-        _fail(NotImplementedYet(f"`interviewlens {name}` is not implemented yet ({what}); "
-                                "see README.md for what works today"))
+@app.command()
+def export(
+    project: ProjectArg,
+    format: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx, json, md, html, docx, qdpx, qdc or iramuteq.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File (or folder for csv) to write.")],
+    validated_only: Annotated[bool, typer.Option("--validated-only", help="Only codes a supervisor validated.")] = False,
+    coder: Annotated[str | None, typer.Option(help="Only this coder's codes.")] = None,
+    no_pseudonymise: Annotated[bool, typer.Option("--no-pseudonymise", help="Keep person names (pseudonymised by default).")] = False,
+) -> None:
+    """Export tables, the diagnostic report, REFI-QDA or an Iramuteq corpus."""
+    from interviewlens.cli_export import run_export
+
+    try:
+        raise typer.Exit(run_export(project, format=format, output=output,
+                                    validated_only=validated_only, coder=coder,
+                                    pseudonymise=not no_pseudonymise))
+    except InterviewLensError as error:
+        _fail(error)
 
 
-for _name, (_what, _issue) in _COMING.items():
-    _coming_command(_name, _what)
+@app.command()
+def compare(
+    projects: Annotated[list[Path], typer.Argument(help="One or more project files.", show_default=False)],
+    by: Annotated[str, typer.Option("--by", help="commune or actor_type.")] = "commune",
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for tables and the report.")] = Path("comparaison"),
+) -> None:
+    """Compare SWOT profiles, themes and vocabulary across communes or actor types."""
+    from interviewlens.cli_compare import run_compare
+
+    try:
+        raise typer.Exit(run_compare(projects, by=by, output=output))
+    except InterviewLensError as error:
+        _fail(error)
 
 
 def main() -> None:
