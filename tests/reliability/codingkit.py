@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 LABELS = ("force", "faiblesse", "opportunite", "vigilance", "aucun")
@@ -136,7 +137,7 @@ def check_reported(project: Path, reported: Reported) -> dict[str, int]:
                               " WHERE interview_id = ? ORDER BY ord", (interview,)).fetchall()
             assert [r[0] for r in rows] == list(range(len(rows)))
             assert all(text[s:e] == t for _, s, e, t in rows)
-            assert all(a[2] <= b[1] for a, b in zip(rows, rows[1:]))
+            assert all(a[2] <= b[1] for a, b in pairwise(rows))
         return {"decisions": len(stored), "memos": len(memos), "retractions": len(retracted),
                 "splits": len(splits), "lost": len(lost)}
     finally:

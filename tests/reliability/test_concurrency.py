@@ -8,6 +8,7 @@ every change either reported is in the project afterwards, exactly as reported.
 from __future__ import annotations
 
 import sqlite3
+from itertools import pairwise
 
 from tests.reliability.codingkit import Reported, check_reported, run_child
 
@@ -43,5 +44,5 @@ def test_intern_and_supervisor_code_at_once_and_nothing_is_lost(one_interview):
     assert len(reported.decisions) + len(reported.memos) + len(reported.undone) \
         + len(reported.splits) >= 2 * PER_CODER - 200  # splits may find no split point
     # The two really wrote at the same time: their decisions alternate many times.
-    switches = sum(a != b for a, b in zip(interleaved, interleaved[1:]))
+    switches = sum(a != b for a, b in pairwise(interleaved))
     assert switches > PER_CODER // 10
