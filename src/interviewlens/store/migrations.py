@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from interviewlens.domain import ActorType, DecisionSource, Label
 from interviewlens.store.schema_analysis import analysis_schema
 from interviewlens.store.schema_classify import classify_schema
+from interviewlens.store.schema_export import export_schema
 from interviewlens.store.schema_review import review_schema
 
 Migration = tuple[int, str, Callable[[], str]]
@@ -126,6 +127,7 @@ MIGRATIONS: list[Migration] = [
     (2, "analysis: tokens, entities, actors, places, topics", analysis_schema),
     (3, "classification: segment scores and the project model", classify_schema),
     (4, "review: retractions (undo), memos, segment splits, per-coder decisions", review_schema),
+    (5, "export: pseudonymisation mapping", export_schema),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
