@@ -62,6 +62,7 @@ def assemble(source: ParsedSource, speakers: dict[str, ResolvedSpeaker]) -> Asse
         turn = AssembledTurn(raw.speaker, start, position, raw.time_start, raw.time_end, raw.line)
         if speakers[raw.speaker].role is Role.INTERVIEWEE:
             speech = "".join(parts)[start:position]
-            turn.segments = [(start + a, start + b) for a, b in segment_turn(speech, chunk_starts)]
+            spans = raw.segments if raw.segments is not None else segment_turn(speech, chunk_starts)
+            turn.segments = [(start + a, start + b) for a, b in spans]
         turns.append(turn)
     return AssembledInterview("".join(parts), turns)

@@ -14,7 +14,7 @@ Reader = Callable[[bytes, Path, TableOptions], list[ParsedSource]]
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown"}
 TABLE_EXTENSIONS = {".csv", ".xlsx"}
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | TABLE_EXTENSIONS | {
-    ".docx", ".odt", ".srt", ".vtt", ".trs", ".xml", ".tei", ".eaf"}
+    ".docx", ".odt", ".srt", ".vtt", ".trs", ".xml", ".tei", ".eaf", ".qdpx"}
 
 
 def _sniff_xml(head: bytes) -> str | None:
@@ -39,7 +39,7 @@ def detect_format(path: Path, head: bytes) -> str:
         sample = head[:4000].decode("utf-8", errors="ignore")
         return "reports" if CONTRIBUTION.search(sample) else "text"
     simple = {".docx": "docx", ".odt": "odt", ".srt": "srt", ".vtt": "vtt", ".trs": "trs",
-              ".eaf": "eaf", ".csv": "csv", ".xlsx": "xlsx", ".tei": "tei"}
+              ".eaf": "eaf", ".csv": "csv", ".xlsx": "xlsx", ".tei": "tei", ".qdpx": "qdpx"}
     if suffix in simple:
         return simple[suffix]
     if suffix == ".xml" or suffix == "":
@@ -51,7 +51,8 @@ def detect_format(path: Path, head: bytes) -> str:
                              "supported XML: Transcriber (.trs), TEI transcriptions, ELAN (.eaf)")
     raise InputError(
         path, f"unknown file type {suffix or '(no extension)'!r}",
-        "supported: .txt .md .docx .odt .srt .vtt .trs .eaf TEI .xml, questionnaires .csv .xlsx",
+        "supported: .txt .md .docx .odt .srt .vtt .trs .eaf TEI .xml, questionnaires .csv .xlsx,"
+        " REFI-QDA projects .qdpx",
     )
 
 
@@ -61,7 +62,7 @@ def reader_for(fmt: str) -> Reader:
     def plain(read: Callable[[bytes, Path], list[ParsedSource]]) -> Reader:
         return lambda data, path, _options: read(data, path)
 
-    if fmt in {"trs", "tei", "eaf"}:
+    if fmt in {"trs", "tei", "eaf", "qdpx"}:
         import importlib
 
         module = importlib.import_module(f"interviewlens.ingest.readers.{fmt}")

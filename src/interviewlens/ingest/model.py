@@ -47,6 +47,29 @@ class RawTurn:
     time_start: float | None = None
     time_end: float | None = None
     line: int | None = None
+    #: segment spans fixed by the source (offsets in " ".join(chunks)), e.g. coded
+    #: selections of a REFI-QDA project; None lets the segmenter cut the turn
+    segments: tuple[tuple[int, int], ...] | None = None
+
+
+@dataclass(frozen=True)
+class ImportedCoding:
+    """A code given in the source (REFI-QDA import) to the segment `turn`/`start`/`end`.
+
+    Offsets are in the turn's speech, like `RawTurn.segments`. `label` is the SWOT code
+    when the source's code maps to one, else None (the code is kept as a memo).
+    """
+
+    turn: int
+    start: int
+    end: int
+    label: str | None
+    code: str
+    coder: str | None
+    source: str = "human"          # human or model
+    validated: bool = False
+    created_at: str | None = None
+    model_version: str | None = None
 
 
 @dataclass
@@ -62,3 +85,5 @@ class ParsedSource:
     metadata: dict[str, str] = field(default_factory=dict)
     #: position of this source inside its file (0 for single-source files)
     ordinal: int = 0
+    #: codes the source already carries (REFI-QDA), stored as decisions or memos
+    codings: list[ImportedCoding] = field(default_factory=list)

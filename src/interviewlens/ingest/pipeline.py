@@ -180,6 +180,11 @@ def _notes(prepared: PreparedFile) -> list[str]:
                          " — set 'interviewer:' in the manifest if wrong")
     if any(i.commune is None for i in prepared.interviews):
         notes.append("no commune: use --commune or the manifest")
+    codings = [c for i in prepared.interviews for c in i.source.codings]
+    if codings:
+        other = sum(c.label is None for c in codings)
+        notes.append(f"{len(codings) - other} codes imported"
+                     + (f", {other} codes outside the SWOT grid kept as memos" if other else ""))
     return notes
 
 

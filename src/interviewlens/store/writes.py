@@ -51,6 +51,7 @@ def write_prepared_file(db: sqlite3.Connection, prepared: PreparedFile) -> None:
                 ).lastrowid
             segment_ord = 0
             text = interview.assembled.text
+            spans: dict[tuple[int, int, int], int] = {}
             for turn_ord, turn in enumerate(interview.assembled.turns):
                 turn_id = db.execute(
                     "INSERT INTO turn (interview_id, speaker_id, ord, start, end, time_start,"
@@ -62,7 +63,35 @@ def write_prepared_file(db: sqlite3.Connection, prepared: PreparedFile) -> None:
                 for start, end in turn.segments:
                     rows.append((interview_id, turn_id, segment_ord, start, end, text[start:end]))
                     segment_ord += 1
-                db.executemany(
-                    "INSERT INTO segment (interview_id, turn_id, ord, start, end, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?)", rows,
-                )
+                for row in rows:
+                    spans[(turn_ord, row[3], row[4])] = db.execute(
+                        "INSERT INTO segment (interview_id, turn_id, ord, start, end, text)"
+                        " VALUES (?, ?, ?, ?, ?, ?)", row,
+                    ).lastrowid
+            if interview.source.codings:
+                _write_codings(db, interview, spans, prepared.name)
+
+
+def _write_codings(db: sqlite3.Connection, interview, spans: dict[tuple[int, int, int], int],
+                   file_name: str) -> None:
+    """Codes carried by the source (REFI-QDA): SWOT codes as decisions, others as memos."""
+    turns = interview.assembled.turns
+    ordered = sorted(enumerate(interview.source.codings),
+                     key=lambda pair: (pair[1].created_at or "", pair[0]))
+    for _, coding in ordered:
+        turn = turns[coding.turn]
+        segment_id = spans.get((coding.turn, turn.start + coding.start, turn.start + coding.end))
+        if segment_id is None:
+            continue  # an interviewer turn: context, never coded
+        created = coding.created_at or now_iso()
+        if coding.label is None:
+            db.execute("INSERT INTO memo (segment_id, coder, text, created_at) VALUES (?, ?, ?, ?)",
+                       (segment_id, coding.coder, f"Code importé de {file_name} : {coding.code}",
+                        created))
+            continue
+        db.execute(
+            "INSERT INTO decision (segment_id, label, source, coder, model_version, confidence,"
+            " validated, created_at, note) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+            (segment_id, coding.label, coding.source, coding.coder, coding.model_version,
+             int(coding.validated), created, f"importé de {file_name}"),
+        )
