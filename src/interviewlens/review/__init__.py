@@ -1,0 +1,1 @@
+"""The review interface (Textual). Imports neither spaCy nor BERTopic."""
