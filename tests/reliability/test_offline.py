@@ -101,7 +101,7 @@ def test_the_scanner_would_see_a_download(tmp_path):
                       "spacy.cli.download('fr_core_news_lg')\n"
                       "from huggingface_hub import hf_hub_download\n"
                       "SentenceTransformer('dangvantuan/sentence-camembert-base')\n")
-    assert len(_offences(sample)) == 6, _offences(sample)
+    assert len(_offences(sample)) == 7, _offences(sample)
 
 
 @pytest.fixture(scope="module")
