@@ -20,13 +20,13 @@ def test_help_lists_the_commands(cli):
         assert command in result.output
 
 
-@pytest.mark.parametrize("args", [("review", "x.ilens"),
-                                  ("export", "x.ilens", "--format", "csv", "-o", "x.csv"),
-                                  ("compare", "x.ilens")])
-def test_commands_of_later_releases_say_so_and_fail(cli, args):
-    result = cli(*args)
-    assert result.exit_code != 0
-    assert "not implemented yet" in result.stderr
+@pytest.mark.parametrize("args", [("review", "{missing}"),
+                                  ("review", "{missing}", "--lang", "de")])
+def test_review_refuses_bad_arguments_in_one_line(cli, tmp_path, args):
+    result = cli(*[a.format(missing=tmp_path / "absent.ilens") for a in args])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error:")
+    assert not (tmp_path / "absent.ilens").exists()
 
 
 def test_info_on_a_missing_project_is_one_clear_line(cli, tmp_path):
