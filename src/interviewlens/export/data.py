@@ -334,7 +334,8 @@ def _interviews(db: sqlite3.Connection, pseudo: Pseudonymiser):
         text, offsets = pseudo.with_map(row["text"])
         metadata = json.loads(row["metadata"] or "{}")
         interviews.append(Interview(
-            row["id"], number, pseudo.file_name(row["file"]), pseudo(row["title"]) or "",
+            row["id"], number, pseudo.file_name(row["file"]),
+            pseudo.file_name(pseudo(row["title"]) or ""),
             row["commune_name"] or "Sans commune", row["date"], row["format"], text,
             speakers.get(row["id"], []),
             {k: pseudo(str(v)) or "" for k, v in metadata.items()}))

@@ -13,6 +13,7 @@ def export_schema() -> str:
         name       TEXT NOT NULL UNIQUE,   -- the form as it appears in texts
         person     INTEGER NOT NULL,       -- N of "Personne N"
         origin     TEXT NOT NULL CHECK (origin IN ('manifest', 'ner', 'metadata')),
+                                           -- ner: spaCy PER, or greeted / titled words
         created_at TEXT NOT NULL
     );
     CREATE INDEX pseudonym_person ON pseudonym(person);
