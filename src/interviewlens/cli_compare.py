@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 
@@ -27,7 +28,7 @@ def run_compare(projects: list[Path], *, by: str, output: Path) -> int:
     written = write_outputs(comparison, output)
     console.print(f"compared {len(comparison.groups)} {by.replace('_', ' ')}s "
                   f"({', '.join(comparison.groups)}) over {len(comparison.segments)} segments")
-    if comparison.chi2 is not None and comparison.chi2.statistic == comparison.chi2.statistic:
+    if comparison.chi2 is not None and not math.isnan(comparison.chi2.statistic):
         chi2 = comparison.chi2
         console.print(f"SWOT profiles: chi2 = {chi2.statistic:.2f}, {chi2.dof} dof, "
                       f"p = {chi2.p_value:.2g}, Cramér's V = {chi2.cramers_v:.2f}"

@@ -48,7 +48,7 @@ def demo_coded(tmp_path_factory) -> Path:
     return path
 
 
-def _copy_annotations(source: Path, target: Path) -> int:
+def copy_annotations(source: Path, target: Path) -> int:
     key_sql = ("SELECT i.title, s.ord, s.text, s.id FROM segment s"
                " JOIN interview i ON i.id = s.interview_id")
     db = sqlite3.connect(source)
@@ -73,7 +73,7 @@ def demo_split(demo_coded, tmp_path_factory) -> list[Path]:
         path = folder / f"{name}.ilens"
         report = ingest(path, [DEMO / name], IngestOptions(manifest=DEMO / "manifest.yaml"))
         assert not report.errors
-        assert _copy_annotations(demo_coded, path) > 200
+        assert copy_annotations(demo_coded, path) > 200
         add_gold_codes(path)
         paths.append(path)
     return paths

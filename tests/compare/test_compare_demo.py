@@ -6,7 +6,6 @@ fading twinning with Germany, Villebrenne-sur-Cher political will for Senegal bu
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from interviewlens.compare import compare_projects
 from interviewlens.compare.stats import specificities

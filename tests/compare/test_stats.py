@@ -72,11 +72,11 @@ def test_specificities_by_hand():
     assert scores[0, 0] == pytest.approx(-math.log10(upper), rel=1e-9)
     assert scores[0, 0] > 2  # P(X ≥ 5) ≈ 0.0022
     # Part 2, form A: 1 observed, 4.5 expected → under: log10 P(X ≤ 1) with 30 draws.
-    lower = sum(_hypergeom_pmf(k, total, form, 30) for k in range(0, 2))
+    lower = sum(_hypergeom_pmf(k, total, form, 30) for k in range(2))
     assert scores[0, 1] == pytest.approx(math.log10(lower), rel=1e-9)
     assert scores[0, 1] < 0
     # Form B, part 1: 5 observed, 8.5 expected → under; part 2: 29 observed → over.
-    lower_b = sum(_hypergeom_pmf(k, total, 34, 10) for k in range(0, 6))
+    lower_b = sum(_hypergeom_pmf(k, total, 34, 10) for k in range(6))
     upper_b = sum(_hypergeom_pmf(k, total, 34, 30) for k in range(29, 31))
     assert scores[1, 0] == pytest.approx(math.log10(lower_b), rel=1e-9)
     assert scores[1, 1] == pytest.approx(-math.log10(upper_b), rel=1e-9)
@@ -86,7 +86,7 @@ def test_specificity_at_expectation_follows_txm():
     # f equal to its expectation: TXM takes p = P(X ≤ f − 1) < 0.5 → a small negative score.
     table = np.array([[2, 2], [8, 8]])
     scores = specificities(table)
-    lower = sum(_hypergeom_pmf(k, 20, 4, 10) for k in range(0, 2))
+    lower = sum(_hypergeom_pmf(k, 20, 4, 10) for k in range(2))
     assert scores[0, 0] == pytest.approx(math.log10(lower))
     assert -1 < scores[0, 0] < 0
 

@@ -74,6 +74,7 @@ def compare_projects(paths: list[Path | str] | Path | str, by: str = "commune", 
     groups = corpus.groups
     _check_groups(corpus, groups)
     result = Comparison(by, groups, corpus.projects, corpus.segments, notes=list(corpus.notes))
+    _few_interviews(corpus, result)
     names = ", ".join(p.name for p in corpus.projects)
     profiles = swot_profiles(corpus.segments, groups, include_aucun=include_aucun)
     if profiles is None:
@@ -133,3 +134,12 @@ def _unanalysed_projects(corpus: Corpus, result: Comparison) -> None:
             result.notes.append(f"{status.name} : {status.segments - status.analysed} segments "
                                 "ajoutés après l'analyse manquent aux thèmes et au vocabulaire "
                                 f"(relancez `interviewlens analyse {status.path}`)")
+
+
+def _few_interviews(corpus: Corpus, result: Comparison) -> None:
+    counts = corpus.segments.groupby("group").interview_key.nunique()
+    alone = [g for g in result.groups if counts.get(g, 0) < 2]
+    if alone:
+        result.notes.append(f"un seul entretien pour {', '.join(alone)} : ses thèmes et son "
+                            "vocabulaire distinctifs sont ceux d'une personne (ou d'un groupe "
+                            "d'interlocuteurs), pas d'un territoire")

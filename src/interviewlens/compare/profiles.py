@@ -59,8 +59,16 @@ def swot_profiles(segments: pd.DataFrame, groups: list[str], *,
         notes.append(f"{uncoded} segments sans code ne comptent pas dans les profils "
                      "(lancez `interviewlens classify` pour les coder)")
     model_only = int(counts.total.sum() - counts["humains"].sum())
-    if model_only:
-        notes.append(f"{model_only} des {int(counts.total.sum())} codes sont des suggestions du "
+    coded_total = int(counts.total.sum())
+    if model_only == coded_total:
+        notes.append(f"tous les codes ({_fr(coded_total)}) sont des suggestions du modèle, non "
+                     "relues par un humain : lisez les profils comme une première approche")
+    elif model_only:
+        notes.append(f"{_fr(model_only)} des {_fr(coded_total)} codes sont des suggestions du "
                      "modèle, non relues par un humain")
     return Profiles(counts, shares, frame(result.expected), frame(result.standardized),
                     frame(result.adjusted), result, notes)
+
+
+def _fr(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 NOTABLE = 1.96   # adjusted residual: p < .05 two-sided
 TOP_WORDS = 12
 TOP_SWOT_WORDS = 8
+MIN_SEGMENTS = 3  # a topic "specific" to a group within one code needs at least this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ def pct(value: float) -> str:
 
 
 def p_text(p: float) -> str:
-    if p != p:  # NaN
+    if math.isnan(p):
         return "p non calculable"
     return "p < 0,001" if p < 0.001 else f"p = {fr(p, 3)}"
 
@@ -119,10 +121,14 @@ def _profiles(c: Comparison, one: str) -> list[Block]:
     rows = [[group] + [f"{fr(c.profiles.at[group, code], 0)} ({pct(c.shares.at[group, code])})"
                        for code in codes] + [fr(c.profiles.loc[group, codes].sum(), 0)]
             for group in c.groups]
+    if Label.AUCUN.value not in codes:
+        headers.append("« aucun » (hors test)")
+        for row, group in zip(rows, c.groups, strict=True):
+            row.append(fr(c.profiles.at[group, Label.AUCUN.value], 0))
     blocks.append(Table(headers, rows, numeric=tuple(range(1, len(headers)))))
     blocks.append(Image("profils", charts.profile_bars(c.shares), "Profils SWOT"))
     chi2 = c.chi2
-    if chi2.dof and chi2.statistic == chi2.statistic:
+    if chi2.dof and not math.isnan(chi2.statistic):
         blocks.append(Paragraph(
             f"Test d'indépendance du χ² ({one} × code) : χ² = {fr(chi2.statistic, 2)}, "
             f"{chi2.dof} ddl, {p_text(chi2.p_value)}, V de Cramér = {fr(chi2.cramers_v, 2)} "
@@ -194,15 +200,12 @@ def _themes(c: Comparison, one: str) -> list[Block]:
         "Spécificités des thèmes"))
     shared = [f"{t}. {r['label']}" for t, r in c.topics.iterrows() if r["status"] ==
               "partagé par tous"]
-    specific = [f"{t}. {r['label']} — {r['status']}" for t, r in c.topics.iterrows()
-                if r["over_in"]]
-    items = []
-    if shared:
-        items.append("Partagés par tous : " + " ; ".join(shared))
-    if specific:
-        items.append("Sur-représentés quelque part : " + " ; ".join(specific))
-    if items:
-        blocks.append(Bullets(items))
+    specific = [f"{t}. {r['label']} ({r['over_in']})" for t, r in c.topics.iterrows()
+                if r["status"].startswith("spécifique à")]
+    blocks.append(Bullets([
+        "Partagés par tous (présents partout, sur-représentés nulle part) : "
+        + (" ; ".join(shared) or "aucun"),
+        "Spécifiques à un seul groupe : " + (" ; ".join(specific) or "aucun")]))
     blocks += _themes_by_code(c)
     return blocks
 
@@ -213,7 +216,7 @@ def _themes_by_code(c: Comparison) -> list[Block]:
     blocks: list[Block] = [Heading(3, "Thèmes par code SWOT"), Paragraph(
         "Pour chaque code, les thèmes présents dans tous les groupes (au moins 2 segments "
         "chacun) et ceux qu'un groupe porte plus que les autres (spécificité ≥ +2 parmi les "
-        "segments de ce code).")]
+        f"segments de ce code, au moins {MIN_SEGMENTS} segments).")]
     label_of = c.topics["label"].to_dict()
     rows = []
     for code in SWOT:
@@ -224,7 +227,8 @@ def _themes_by_code(c: Comparison) -> list[Block]:
         everywhere = [f"{t}. {label_of[t]}" for t, r in present.iterrows() if (r >= 2).all()]
         specific = []
         for group in c.groups:
-            mine = part[(part.group == group) & (part.specificity >= SPECIFIC)]
+            mine = part[(part.group == group) & (part.specificity >= SPECIFIC)
+                        & (part.segments >= MIN_SEGMENTS)]
             mine = mine.sort_values("specificity", ascending=False)
             if not mine.empty:
                 specific.append(f"{group} : " + " ; ".join(
@@ -270,19 +274,19 @@ def _vocabulary(c: Comparison) -> list[Block]:
 
 
 def _method(c: Comparison) -> list[Block]:
+    aucun = (" et « aucun »" if c.details.get("include_aucun")
+             else " (« aucun » est compté à part)")
     return [Heading(2, "Méthode"), Bullets([
-        "Codes : le code courant de chaque segment (validé, sinon humain, sinon suggestion du "
-        "modèle) ; les profils et le χ² portent sur les quatre codes SWOT"
-        + (" et « aucun »" if c.details.get("include_aucun") else " (« aucun » est compté à "
-           "part)") + ".",
-        "χ² d'indépendance sans correction de continuité ; résidus ajustés de Haberman "
-        "(O − E) / √(E (1 − ligne/n) (1 − colonne/n)) ; avertissement si un effectif théorique "
-        "est inférieur à 1 ou plus de 20 % inférieurs à 5 (Cochran).",
-        "Spécificités : loi hypergéométrique de Lafon (1980) calculée comme TXM/Iramuteq — "
-        "log10 de P(X ≤ f) si l'effectif observé est sous l'attendu, −log10 P(X ≥ f) sinon.",
-        "Vocabulaire : lemmes de contenu (noms, adjectifs, verbes) stockés par `interviewlens "
-        "analyse`, sans mots vides ni noms de personnes ou de communes ; G² de Dunning contre "
-        "le reste du corpus, au moins 3 occurrences dans le groupe.",
+        ("Codes : le code courant de chaque segment (validé, sinon humain, sinon suggestion du "
+         f"modèle) ; les profils et le χ² portent sur les quatre codes SWOT{aucun}."),
+        ("χ² d'indépendance sans correction de continuité ; résidus ajustés de Haberman "
+         "(O − E) / √(E (1 − ligne/n) (1 − colonne/n)) ; avertissement si un effectif "
+         "théorique est inférieur à 1 ou si plus de 20 % sont inférieurs à 5 (Cochran)."),
+        ("Spécificités : loi hypergéométrique de Lafon (1980) calculée comme TXM/Iramuteq — "
+         "log10 P(X ≤ f) si l'effectif observé est sous l'attendu, −log10 P(X ≥ f) sinon."),
+        ("Vocabulaire : lemmes de contenu (noms, adjectifs, verbes) stockés par `interviewlens "
+         "analyse`, sans mots vides ni noms de personnes ou de communes ; G² de Dunning contre "
+         "le reste du corpus, au moins 3 occurrences dans le groupe."),
         "Tableaux complets : fichiers CSV et classeur `comparaison.xlsx` à côté de ce rapport.",
     ])]
 
