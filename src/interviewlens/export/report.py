@@ -21,7 +21,7 @@ from interviewlens.export.document import (
     Quote,
     Table,
 )
-from interviewlens.export.tables import PLACE_KIND_FR, SWOT
+from interviewlens.export.tables import ACTOR_KIND_FR, PLACE_KIND_FR, SWOT
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
@@ -124,7 +124,20 @@ class ReportBuilder:
         self.recommendations()
         self.doc.add(PageBreak())
         self.annexes()
+        self._number_tables()
         return self.doc
+
+    def _number_tables(self) -> None:
+        """Number the captioned tables in order (some are left out on small projects)."""
+        import re
+        from dataclasses import replace
+
+        number = 0
+        for index, block in enumerate(self.doc.blocks):
+            if isinstance(block, Table) and block.caption.startswith("Tableau "):
+                number += 1
+                caption = re.sub(r"^Tableau \d+", f"Tableau {number}", block.caption)
+                self.doc.blocks[index] = replace(block, caption=caption)
 
     def front(self) -> None:
         d = self.data
@@ -184,7 +197,7 @@ class ReportBuilder:
                          str(sum(i.is_questionnaire for i in mine)),
                          str(sum(s.interview_id in {i.id for i in mine} for s in d.segments))])
         self.doc.add(Table(["Commune", "Entretiens", "Réponses au questionnaire", "Segments"],
-                           rows, "Tableau 1 — Le corpus par commune"))
+                           rows, "Tableau 1 — Le corpus par commune", [3, 1, 1.5, 1]))
         counts: dict[str, Counter] = defaultdict(Counter)
         for i in interviews:
             for speaker in i.interviewees:
@@ -349,13 +362,16 @@ class ReportBuilder:
         for topic in d.topics:
             coded = Counter(s.label for s in d.coded if s.topic == topic.number)
             shares = [topic.prevalence.get(("commune", c)) for c in d.communes]
-            rows.append([topic.title, ", ".join(w for w, _ in topic.words[:6]), str(topic.size),
+            shown = {w.strip().lower() for w in topic.title.split(",")}
+            others = [w for w, _ in topic.words if w.lower() not in shown][:6]
+            rows.append([topic.title, ", ".join(others), str(topic.size),
                          " / ".join(str(coded[label.value]) for label in SWOT),
                          *(f"{100 * s:.0f} %" if s is not None else "—" for s in shares)])
-        self.doc.add(Table(["Thème", "Mots caractéristiques", "Segments", "F / Fa / O / V",
-                            *d.communes], rows,
+        self.doc.add(Table(["Thème", "Autres mots caractéristiques", "Segments",
+                            "F / Fa / O / V", *d.communes], rows,
                            "Tableau 5 — Thèmes, codes (forces / faiblesses / opportunités / "
-                           "vigilance) et part dans chaque commune"))
+                           "vigilance) et part dans chaque commune",
+                           [2.4, 2.6, 1, 1.3, *([1] * len(d.communes))]))
 
     def actors_section(self, number: str) -> None:
         d = self.data
@@ -370,8 +386,9 @@ class ReportBuilder:
             "relie ceux qui sont nommés dans une même prise de parole."))
         self.doc.add(Table(
             ["Acteur", "Catégorie", "Mentions", "Entretiens", "Communes"],
-            [[a["name"], a["kind"], str(a["mentions"]), str(a["interviews"]), str(a["communes"])]
-             for a in d.actors[:20]], "Tableau 6 — Les acteurs les plus cités"))
+            [[a["name"], ACTOR_KIND_FR.get(a["kind"], a["kind"]), str(a["mentions"]),
+              str(a["interviews"]), str(a["communes"])] for a in d.actors[:20]],
+            "Tableau 6 — Les acteurs les plus cités", [3, 2, 1, 1, 1]))
         self.doc.add(*self.figure("reseau_acteurs"))
 
     def partners_section(self, number: str) -> None:
@@ -394,7 +411,7 @@ class ReportBuilder:
             [[p["name"], PLACE_KIND_FR.get(p["kind"], p["kind"]), p["country"] or "—",
               str(p["mentions"]), str(p["interviews"]), ", ".join(p.get("commune_names", []))]
              for p in partners[:15]],
-            "Tableau 7 — Territoires étrangers cités"))
+            "Tableau 7 — Territoires étrangers cités", [2, 1, 1.4, 1, 1, 2.6]))
 
     # ------------------------------------------------------------------ préconisations
     def recommendations(self) -> None:

@@ -77,6 +77,9 @@ def _table(document, block: Table) -> None:
                     run.add_break()
     widths = block.widths or [1.0] * len(block.header)
     total = sum(widths)
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(16.5 * width / total)
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = Cm(16.5 * width / total)

@@ -97,13 +97,17 @@ def actors_table(data: ExportData) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame([{
-        "Acteur": a["name"], "Catégorie": a["kind"], "Mentions": a["mentions"],
+        "Acteur": a["name"], "Catégorie": ACTOR_KIND_FR.get(a["kind"], a["kind"]), "Mentions": a["mentions"],
         "Entretiens": a["interviews"], "Communes": a["communes"], "Locuteurs": a["speakers"],
         "Variantes": ", ".join(a["variants"]),
     } for a in data.actors], columns=["Acteur", "Catégorie", "Mentions", "Entretiens", "Communes",
                                       "Locuteurs", "Variantes"])
 
 
+ACTOR_KIND_FR = {"education": "éducation", "association": "association",
+                 "institution": "institution", "programme": "programme", "culture": "culture",
+                 "role": "fonction", "person": "personne", "network": "réseau",
+                 "economic": "économie", "organisation": "organisation", "other": "autre"}
 PLACE_KIND_FR = {"country": "pays", "region": "région", "department": "département",
                  "city": "ville", "place": "lieu"}
 SCOPE_FR = {"foreign": "étranger", "france": "France", "unknown": "indéterminé"}
@@ -183,12 +187,32 @@ def write_xlsx(data: ExportData, output: Path) -> list[Path]:
                 values = [str(column)] + [str(v) for v in frame[column].head(200) if v is not None]
                 width = _WIDTHS.get(str(column)) or min(30, max(8, max(len(v) for v in values) + 2))
                 sheet.column_dimensions[get_column_letter(index)].width = width
-                if str(column) in _WIDTHS:
-                    for cell in sheet[get_column_letter(index)][1:]:
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
+                wrap = str(column) in _WIDTHS
+                for cell in sheet[get_column_letter(index)][1:]:
+                    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+            _fit_row_heights(sheet, frame)
             if len(frame):
                 sheet.auto_filter.ref = sheet.dimensions
+            # Printing (or PDF): landscape, all columns on one page width, header repeated.
+            sheet.page_setup.orientation = "landscape"
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            sheet.page_setup.fitToWidth = 1
+            sheet.page_setup.fitToHeight = 0
+            sheet.print_title_rows = "1:1"
     return [output]
+
+
+def _fit_row_heights(sheet, frame: pd.DataFrame) -> None:
+    """Spreadsheets do not grow rows for wrapped text on opening: set the heights."""
+    wrapped = [(index, _WIDTHS[str(c)]) for index, c in enumerate(frame.columns)
+               if str(c) in _WIDTHS]
+    if not wrapped:
+        return
+    for row_number, values in enumerate(frame.itertuples(index=False), start=2):
+        lines = max(-(-len(str(values[i] or "")) // int(width * 1.05)) for i, width in wrapped)
+        if lines > 1:
+            sheet.row_dimensions[row_number].height = 13 * min(lines, 15)
 
 
 def write_json(data: ExportData, output: Path) -> list[Path]:
