@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from interviewlens.errors import InputError
@@ -38,6 +40,9 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path | str, *, what: 
     except KeyError:
         raise InputError(path, f"not a valid {what} file ({name} is missing)",
                          f"save it again as {what}") from None
+    if info.flag_bits & 0x1:
+        raise InputError(path, f"refused {what}: it is password-protected (encrypted)",
+                         "remove the password in its editor and save it again")
     if info.file_size > MAX_MEMBER_BYTES or (
         info.compress_size and info.file_size / info.compress_size > MAX_RATIO
         and info.file_size > 1024 * 1024
@@ -47,7 +52,8 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path | str, *, what: 
     try:
         with archive.open(info) as member:
             data = member.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, lzma.LZMAError,
+            RuntimeError, NotImplementedError) as exc:  # encrypted; unknown compression
         raise InputError(path, f"damaged {what} file ({exc})", f"save it again as {what}") from exc
     if len(data) > MAX_MEMBER_BYTES:
         raise InputError(path, f"refused {what}: {name} is larger than declared (zip bomb?)",

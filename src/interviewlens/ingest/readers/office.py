@@ -14,6 +14,7 @@ from interviewlens.ingest.zipsafe import open_zip, read_member
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+MAX_SPACES = 1000
 
 
 def _docx_paragraph_text(paragraph: Element) -> str:
@@ -55,7 +56,8 @@ def read_docx(data: bytes, path: Path) -> list[ParsedSource]:
 def _odt_text(node: Element, parts: list[str]) -> None:
     name = local_name(node.tag)
     if name == "s":
-        parts.append(" " * int(node.get(f"{_TEXT_NS}c", "1") or 1))
+        # A run of spaces; the count is clamped (a hostile file could ask for 10^12).
+        parts.append(" " * max(0, min(int(node.get(f"{_TEXT_NS}c", "1") or 1), MAX_SPACES)))
     elif name == "tab":
         parts.append("\t")
     elif name == "line-break":

@@ -20,6 +20,7 @@ from interviewlens.ingest.zipsafe import open_zip
 QUESTION_SPEAKER = "Questionnaire"
 RESPONDENT_SPEAKER = "Répondant"
 MAX_ROWS = 200_000
+MAX_CELLS = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -76,23 +77,42 @@ def _read_xlsx(data: bytes, path: Path, sheet: str | None) -> Table:
         raise InputError(path, f"unreadable spreadsheet ({type(exc).__name__})",
                          "open it in a spreadsheet program and save it again as .xlsx") from exc
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise InputError(path, f"no sheet named {sheet!r} (sheets: {', '.join(workbook.sheetnames)})",
-                             "give an existing sheet name")
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-        values = worksheet.iter_rows(values_only=True)
-        header_row = next(values, None)
-        if header_row is None:
-            raise InputError(path, "the spreadsheet is empty", "check the sheet")
-        header = ["" if v is None else str(v).strip() for v in header_row]
-        rows, numbers = [], []
-        for number, row in enumerate(values, start=2):
-            if len(rows) >= MAX_ROWS:
-                raise InputError(path, f"more than {MAX_ROWS} rows", "split the file")
-            rows.append(["" if v is None else str(v) for v in row])
-            numbers.append(number)
+        return _xlsx_table(workbook, path, sheet)
+    except InputError:
+        raise
+    except Exception as exc:  # read-only sheets are parsed lazily: damage shows up here
+        raise InputError(path, f"unreadable spreadsheet ({type(exc).__name__})",
+                         "open it in a spreadsheet program and save it again as .xlsx") from exc
     finally:
         workbook.close()
+
+
+def _xlsx_table(workbook, path: Path, sheet: str | None) -> Table:
+    if sheet is not None and sheet not in workbook.sheetnames:
+        raise InputError(path, f"no sheet named {sheet!r} (sheets: {', '.join(workbook.sheetnames)})",
+                         "give an existing sheet name")
+    if not workbook.worksheets:
+        raise InputError(path, "the spreadsheet has no sheet", "check that it is the right file")
+    worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+    # The declared dimension (A1:XFD1048576 costs nothing to write) would pad every row to
+    # its width: read the cells that are there instead.
+    if hasattr(worksheet, "reset_dimensions"):
+        worksheet.reset_dimensions()
+    values = worksheet.iter_rows(values_only=True)
+    header_row = next(values, None)
+    if header_row is None:
+        raise InputError(path, "the spreadsheet is empty", "check the sheet")
+    header = ["" if v is None else str(v).strip() for v in header_row]
+    rows, numbers = [], []
+    cells = len(header)
+    for number, row in enumerate(values, start=2):
+        cells += len(row)
+        if len(rows) >= MAX_ROWS or cells > MAX_CELLS:
+            raise InputError(path, f"more than {MAX_ROWS} rows or {MAX_CELLS} cells",
+                             "split the file")
+        cells_ = ["" if v is None else str(v) for v in row]
+        rows.append(cells_ + [""] * (len(header) - len(cells_)))  # as wide as the header
+        numbers.append(number)
     return Table(header, rows, numbers)
 
 
