@@ -84,6 +84,8 @@ class ReviewApp(App[None]):
         self._model_lock = threading.Lock()
         self._pending: list[tuple[int, str | None]] = []
         self._model_dirty = False
+        self._updating = False
+        self._progress: _Progress | None = None
 
     # -- start and stop ---------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -186,6 +188,7 @@ class ReviewApp(App[None]):
         if segment_id in self.index.probs:
             self.index.probs[new_id] = self.index.probs[segment_id]
         self.queue.reopen(segment_id)
+        self._progress = None
         self.status = tr("split_done", self.lang)
         return new_id
 
@@ -206,18 +209,9 @@ class ReviewApp(App[None]):
     # -- progress ---------------------------------------------------------------------------
     def progress(self, segment_id: int | None) -> tuple[tuple[int, int], ...]:
         """(done, total) for the segment's interview, its commune, and the project."""
-        done = self.queue.done
-        interview_of = self.index.interview_of
-        total = (sum(1 for s in interview_of if s in done), len(interview_of))
-        if segment_id is None or segment_id not in interview_of:
-            return ((0, 0), (0, 0), total)
-        interview = interview_of[segment_id]
-        commune = self.index.commune_of_interview.get(interview)
-        same_interview = [s for s, i in interview_of.items() if i == interview]
-        same_commune = [s for s, i in interview_of.items()
-                        if self.index.commune_of_interview.get(i) == commune]
-        return ((sum(s in done for s in same_interview), len(same_interview)),
-                (sum(s in done for s in same_commune), len(same_commune)), total)
+        if self._progress is None:
+            self._progress = _Progress(self.index.interview_of, self.index.commune_of_interview)
+        return self._progress.of(segment_id, self.queue.done)
 
     # -- the project model (active learning) ------------------------------------------------
     def suggestion(self, segment_id: int) -> tuple[str, float] | None:
@@ -233,15 +227,15 @@ class ReviewApp(App[None]):
 
         db = connect_project(self.path)
         try:
-            with self._model_lock:
-                model = ProjectModel.load(db)
-                if model is None:
-                    return
-                # This coder's own codes teach the model (others' are theirs to give).
-                for segment_id, label in self.data_in_thread_codes(db).items():
-                    model.set_human(segment_id, label)
-                model.update()
-                self.model = model
+            model = ProjectModel.load(db)
+            if model is None:
+                return
+            # This coder's own codes teach the model (others' are theirs to give).
+            model.human.clear()
+            for segment_id, label in self.data_in_thread_codes(db).items():
+                model.set_human(segment_id, label)
+            model.update()
+            self.model = model
         finally:
             db.close()
         self.call_from_thread(self._model_ready)
@@ -251,37 +245,66 @@ class ReviewApp(App[None]):
             "SELECT segment_id, label FROM coder_decision WHERE coder = ?", (self.coder,))}
 
     def schedule_model_update(self, segment_id: int, label: str | None) -> None:
-        self._pending.append((segment_id, label))
-        if self.model is not None:
+        """Queue a code for the project model; one worker thread drains the queue."""
+        with self._model_lock:
+            self._pending.append((segment_id, label))
+            start = self.model is not None and not self._updating
+            if start:
+                self._updating = True
+        if start:
             self.update_project_model()
 
     @work(thread=True, exclusive=False, group="model")
     def update_project_model(self) -> None:
-        with self._model_lock:
+        """Refit on every code received so far, again while new codes keep coming."""
+        while True:
+            with self._model_lock:
+                pending, self._pending = self._pending, []
+                if not pending:
+                    self._updating = False
+                    return
             model = self.model
-            if model is None or not self._pending:
-                return
-            pending, self._pending = self._pending, []
             for segment_id, label in pending:
                 model.set_human(segment_id, label)
             model.update()
             self._model_dirty = True
-            order = model.queue() if self.order_mode is Order.UNCERTAINTY else None
-            hint = model.hint()
-            count = len(model.human)
-        self.call_from_thread(self._apply_model, order, hint, count)
+            order = self._model_order(model) if self.order_mode is Order.UNCERTAINTY else None
+            self.call_from_thread(self._apply_model, order, model.hint(), len(model.human))
+
+    def _model_order(self, model) -> list[int]:
+        import numpy as np
+
+        from interviewlens.review.queue_state import uncertainty_order
+
+        open_rows = np.array([row for row in range(len(model.segment_ids))
+                              if row not in model.human], dtype=np.int64)
+        if len(open_rows) == 0:
+            return []
+        order = uncertainty_order(model.probs[open_rows], model.interview_ids[open_rows])
+        return model.segment_ids[open_rows[order]].tolist()
 
     def _model_ready(self) -> None:
-        if self._pending:
+        with self._model_lock:
+            start = bool(self._pending) and not self._updating
+            if start:
+                self._updating = True
+        if start:
             self.update_project_model()
         self.refresh_queue_screen()
 
     def _apply_model(self, order: list[int] | None, hint: str | None, count: int) -> None:
         self.hint = hint
         if order is not None and self.order_mode is Order.UNCERTAINTY:
-            open_order = order + [s for s in self.transcript_order if s not in set(order)]
-            self.queue.set_order(open_order)
-        self.refresh_queue_screen()
+            ranked = set(order)
+            self.queue.set_order(order + [s for s in self.transcript_order if s not in ranked])
+        self._refresh_progress_line()
+
+    def _refresh_progress_line(self) -> None:
+        from interviewlens.review.screens import QueueScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QueueScreen) and screen.is_mounted:
+                screen._show_progress(self.queue.current)
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.save_model()
@@ -294,6 +317,8 @@ class ReviewApp(App[None]):
         from interviewlens.store import connect_project
 
         with self._model_lock:
+            if self._updating:
+                return  # scores are derived data: next start recomputes them
             db = connect_project(self.path)
             try:
                 self.model.save(db)
@@ -327,6 +352,30 @@ class ReviewApp(App[None]):
         if len(counts) > 1 and counts[0][1] == counts[1][1]:
             return None  # a tie: the supervisor must choose
         return counts[0][0]
+
+
+class _Progress:
+    """Segments per interview and commune, with done counts kept up to date cheaply."""
+
+    def __init__(self, interview_of: dict[int, int], commune_of: dict[int, str | None]):
+        self.interview_of = interview_of
+        self.commune_of = commune_of
+        self.members: dict[int, list[int]] = {}
+        for segment, interview in interview_of.items():
+            self.members.setdefault(interview, []).append(segment)
+        self.commune_members: dict[str | None, set[int]] = {}
+        for interview, segments in self.members.items():
+            self.commune_members.setdefault(commune_of.get(interview), set()).update(segments)
+
+    def of(self, segment_id: int | None, done: set[int]) -> tuple[tuple[int, int], ...]:
+        total = (len(done & self.interview_of.keys()), len(self.interview_of))
+        if segment_id is None or segment_id not in self.interview_of:
+            return ((0, 0), (0, 0), total)
+        interview = self.interview_of[segment_id]
+        mine = self.members[interview]
+        commune = self.commune_members[self.commune_of.get(interview)]
+        return ((sum(s in done for s in mine), len(mine)),
+                (len(done & commune), len(commune)), total)
 
 
 __all__ = ["LABELS", "ReviewApp"]

@@ -339,7 +339,8 @@ class AgreementScreen(Screen[None]):
                  f"{result.disagreements} {tr('disagreements', lang)}",
                  "", f"[b]{name} : {fmt(result.overall)}[/b]", ""]
         for label in LABELS:
-            lines.append(f"  {code_badge(label, lang):<40} {fmt(result.per_code[label])}")
+            padding = " " * max(1, 24 - len(tr(label, lang)))
+            lines.append(f"  {code_badge(label, lang)}{padding}{fmt(result.per_code[label])}")
         widget.update("\n".join(lines))
 
     def action_toggle_model(self) -> None:

@@ -87,8 +87,10 @@ class ReviewData:
         interviews = self.db.execute(
             "SELECT i.id, i.title, c.name FROM interview i LEFT JOIN commune c"
             " ON c.id = i.commune_id").fetchall()
-        probs = {int(r[0]): np.frombuffer(r[1], dtype=np.float32)
-                 for r in self.db.execute("SELECT segment_id, probs FROM segment_score")}
+        scores = self.db.execute("SELECT segment_id, probs FROM segment_score").fetchall()
+        matrix = np.frombuffer(b"".join(r[1] for r in scores), dtype=np.float32).reshape(
+            len(scores), -1) if scores else np.zeros((0, len(LABELS)), dtype=np.float32)
+        probs = dict(zip((int(r[0]) for r in scores), matrix))
         return ProjectIndex(
             segment_ids=np.array([r[0] for r in rows], dtype=np.int64),
             interview_of={int(r[0]): int(r[1]) for r in rows},

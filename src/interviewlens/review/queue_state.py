@@ -7,7 +7,27 @@ from enum import StrEnum
 
 import numpy as np
 
-from interviewlens.classify.queue import uncertainty_order
+SPREAD = 0.05  # as interviewlens.classify.queue.SPREAD_PENALTY
+
+
+def uncertainty_order(probs: np.ndarray, groups: np.ndarray, spread: float = SPREAD) -> np.ndarray:
+    """Row indexes, most uncertain first, spread across groups (vectorised).
+
+    Same order as `classify.queue.uncertainty_order`: the k-th most uncertain segment of a
+    group waits by k × spread in margin; sorting on that score merges the groups.
+    """
+    if len(probs) == 0:
+        return np.zeros(0, dtype=np.int64)
+    top2 = np.sort(probs, axis=1)[:, -2:]
+    margins = (top2[:, 1] - top2[:, 0]).astype(np.float64)
+    groups = np.asarray(groups)
+    by_group = np.lexsort((np.arange(len(margins)), margins, groups))
+    sorted_groups = groups[by_group]
+    starts = np.r_[0, np.flatnonzero(sorted_groups[1:] != sorted_groups[:-1]) + 1]
+    rank = np.arange(len(margins)) - np.repeat(starts, np.diff(np.r_[starts, len(margins)]))
+    score = np.empty(len(margins))
+    score[by_group] = margins[by_group] + spread * rank
+    return np.lexsort((np.arange(len(margins)), score))
 
 
 class Order(StrEnum):
@@ -23,7 +43,8 @@ def uncertainty_first(transcript: list[int], probs: Mapping[int, np.ndarray],
     if not scored:
         return list(transcript)
     matrix = np.vstack([probs[s] for s in scored])
-    order = [scored[i] for i in uncertainty_order(matrix, [interview_of[s] for s in scored])]
+    groups = np.array([interview_of[s] for s in scored])
+    order = [scored[i] for i in uncertainty_order(matrix, groups)]
     rest = [s for s in transcript if s not in probs]
     return order + rest
 
