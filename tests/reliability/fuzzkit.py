@@ -54,15 +54,45 @@ def seeds() -> dict[str, tuple[str, bytes]]:
         found.setdefault(".tei", (path.name, path.read_bytes()))
     csv_path = DEMO / "questionnaire-habitants.csv"
     found[".xlsx"] = ("questionnaire-habitants.xlsx", _xlsx_from_csv(csv_path))
+    qdpx = qdpx_seed()
+    if qdpx is not None:
+        found[".qdpx"] = ("entretien-code.qdpx", qdpx)
+    return found
+
+
+def qdpx_available() -> bool:
     try:
+        import interviewlens.export.refi_qda
         import interviewlens.ingest.readers.qdpx  # noqa: F401
     except ImportError:
-        pass
-    else:
-        qdpx = sorted(REPO.glob("tests/**/*.qdpx")) + sorted(REPO.glob("corpora/**/*.qdpx"))
-        if qdpx:
-            found[".qdpx"] = (qdpx[0].name, qdpx[0].read_bytes())
-    return found
+        return False
+    return True
+
+
+def qdpx_seed() -> bytes | None:
+    """A REFI-QDA project as interviewlens exports it: one demo interview, 10 coded segments
+    (None until the .qdpx reader and the export exist)."""
+    if not qdpx_available():
+        return None
+    import tempfile
+
+    from interviewlens.coding import CodingStore
+    from interviewlens.export import ExportOptions, export_project
+    from interviewlens.ingest.pipeline import IngestOptions, ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "seed.ilens"
+        ingest(project, [DEMO / "plouvenec" / "01-maire-le-bihan.txt"],
+               IngestOptions(commune="Plouvénec"))
+        db = sqlite3.connect(project)
+        ids = [r[0] for r in db.execute("SELECT id FROM segment ORDER BY id LIMIT 10")]
+        db.close()
+        with CodingStore(project, "lea") as store:
+            for index, segment in enumerate(ids):
+                store.code(segment, ("force", "faiblesse", "vigilance", "aucun")[index % 4])
+        out = Path(tmp) / "seed.qdpx"
+        export_project(project, "qdpx", out, ExportOptions(pseudonymise=False))
+        return out.read_bytes()
 
 
 ZIP_FORMATS = {".docx", ".odt", ".xlsx", ".qdpx"}

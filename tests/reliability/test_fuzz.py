@@ -52,7 +52,7 @@ def sandbox(one_interview_base, tmp_path_factory) -> Sandbox:
 
 def test_every_reader_has_a_seed():
     expected = {".txt", ".md", ".docx", ".odt", ".srt", ".vtt", ".trs", ".xml", ".tei", ".eaf",
-                ".csv", ".xlsx"}
+                ".csv", ".xlsx"} | ({".qdpx"} if fuzzkit.qdpx_available() else set())
     assert expected <= SEEDS.keys()
 
 
