@@ -8,6 +8,7 @@ analysis tables when they exist. Every exporter works from this object only.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -333,14 +334,39 @@ def _interviews(db: sqlite3.Connection, pseudo: Pseudonymiser):
         number = counters[row["format"] in QUESTIONNAIRE_FORMATS]
         text, offsets = pseudo.with_map(row["text"])
         metadata = json.loads(row["metadata"] or "{}")
+        code = f"{'Q' if row['format'] in QUESTIONNAIRE_FORMATS else 'E'}{number}"
         interviews.append(Interview(
-            row["id"], number, pseudo.file_name(row["file"]),
-            pseudo.file_name(pseudo(row["title"]) or ""),
+            row["id"], number, _safe_file_name(pseudo, row["file"], code),
+            _safe_title(pseudo, row["title"]),
             row["commune_name"] or "Sans commune", row["date"], row["format"], text,
             speakers.get(row["id"], []),
             {k: pseudo(str(v)) or "" for k, v in metadata.items()}))
         maps[row["id"]] = offsets
     return interviews, maps
+
+
+_FILE_LIKE = re.compile(r"\S*(?:_|/|\.(?:trs|txt|md|docx|odt|srt|vtt|eaf|xml|tei|wav|mp3|mp4))\S*")
+
+
+def _safe_title(pseudo: Pseudonymiser, title: str) -> str:
+    """Titles sometimes quote a file name or a URL, which often carries a surname."""
+    title = pseudo(title) or ""
+    if pseudo.active:
+        title = _FILE_LIKE.sub("[fichier]", pseudo.file_name(title))
+    return title
+
+
+def _safe_file_name(pseudo: Pseudonymiser, name: str, code: str) -> str:
+    """A file name without the names we know; if a capitalised word is left in it (a
+    surname we do not know, as in `Lea_Samvarian_F_55_2e`), the interview's number instead."""
+    if not pseudo.active:
+        return name
+    cleaned = pseudo.file_name(name)
+    stem = cleaned.rsplit("/", 1)[-1]
+    if any(len(w) >= 3 and w[0].isupper() for w in re.findall(r"[^\W\d_]+", stem)):
+        suffix = "." + stem.rsplit(".", 1)[1] if "." in stem else ""
+        cleaned = cleaned[: len(cleaned) - len(stem)] + f"entretien-{code}{suffix}"
+    return cleaned
 
 
 def _topics(db: sqlite3.Connection) -> list[Topic]:
