@@ -316,7 +316,7 @@ class ReportBuilder:
         themes = [t for t, _ in self.by_theme([s for s in segments if s.label != "aucun"])
                   if t != NO_THEME][:3]
         if themes:
-            summary += " Thèmes les plus présents : " + ", ".join(themes) + "."
+            summary += " Thèmes les plus présents : " + theme_list(themes) + "."
         self.doc.add(Para(summary))
         if not segments:
             return
@@ -343,7 +343,7 @@ class ReportBuilder:
                              Bullets(list(self.quotes(items, QUOTES_PER_THEME))))
             rest = groups[THEMES_PER_CODE:]
             if rest:
-                self.doc.add(Para("Autres thèmes : " + ", ".join(
+                self.doc.add(Para("Autres thèmes : " + " ; ".join(
                     f"{t} ({len(i)})" for t, i in rest) + ".", "note"))
 
     def themes_section(self, number: str) -> None:
@@ -450,7 +450,7 @@ class ReportBuilder:
                     "Calendrier, moyens et indicateurs : à compléter",
                 ]))
             if len(opportunities) > 4:
-                self.doc.add(Para("Autres opportunités relevées : " + ", ".join(
+                self.doc.add(Para("Autres opportunités relevées : " + " ; ".join(
                     f"{t} ({len(i)})" for t, i in opportunities[4:]) + ".", "note"))
 
     # ------------------------------------------------------------------ annexes
@@ -503,7 +503,7 @@ class ReportBuilder:
         themes = [t for t, _ in self.by_theme([s for s in segments if s.label
                                                 and s.label != "aucun"]) if t != NO_THEME][:3]
         if themes:
-            text += ". Thèmes principaux : " + ", ".join(themes)
+            text += ". Thèmes principaux : " + theme_list(themes)
         self.doc.add(Para(text + "."))
         quotes: list[str | Quote] = []
         for label in SWOT:
@@ -521,6 +521,11 @@ class ReportBuilder:
         if any(counts.values()):
             text += " : " + ", ".join(plural(label, counts[label.value]) for label in SWOT)
         self.doc.add(Para(text + "."))
+
+
+def theme_list(themes: list[str]) -> str:
+    """Topic titles hold commas: « a, b » ; « c, d »."""
+    return " ; ".join(f"« {t} »" for t in themes)
 
 
 def kappa_reading(kappa: float | None) -> str:
