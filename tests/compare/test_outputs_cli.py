@@ -118,6 +118,22 @@ def test_analysed_but_not_coded_compares_themes(analysed_not_coded, demo_split, 
     assert [dump_digest(p) for p in analysed_not_coded] == before
 
 
+def test_a_project_not_analysed_among_others_is_named(coded_not_analysed, demo_split):
+    c = compare_projects([coded_not_analysed, demo_split[0]], embedding="lsa", n_topics=3)
+    assert c.groups == ["Plouvénec", "Valmesnil-sur-Risle", "Villebrenne-sur-Cher"]
+    assert any(note.startswith("brut n'est pas analysé") for note in c.notes)
+    # Only Plouvénec has analysed segments: no theme or vocabulary to compare, and said so.
+    assert c.topics is None and c.keyness is None
+    assert c.missing["vocabulaire"].startswith("seul Plouvénec a des segments analysés")
+    assert c.profiles.total.sum() == 885 + len(c.segments[c.segments.project == "plouvenec"])
+    # With a second analysed commune, themes come back and the unanalysed one is named.
+    two = compare_projects([coded_not_analysed, *demo_split[:2]], embedding="lsa", n_topics=3)
+    assert set(two.segments[two.segments.topic.notna()].project) == {"plouvenec", "valmesnil"}
+    assert set(two.keyness.group) == {"Plouvénec", "Valmesnil-sur-Risle"}
+    assert any(note.startswith("Villebrenne-sur-Cher : aucun segment analysé")
+               for note in two.notes)
+
+
 def test_nothing_to_compare_is_one_line(cli, tmp_path):
     path = tmp_path / "vide.ilens"
     ingest(path, [DEMO], IngestOptions(manifest=DEMO / "manifest.yaml"))

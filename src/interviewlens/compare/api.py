@@ -25,7 +25,7 @@ class Comparison:
     by: str                                   # "commune" or "actor_type"
     groups: list[str]                         # compared communes / actor types, in order
     projects: list[ProjectStatus]
-    segments: pd.DataFrame                    # one row per compared segment (group, label…)
+    segments: pd.DataFrame                    # one row per segment: group, label, text, topic…
     profiles: pd.DataFrame | None = None      # group × codes: counts, total, non_codés…
     shares: pd.DataFrame | None = None        # group × SWOT codes: shares (rows sum to 1)
     residuals: pd.DataFrame | None = None     # group × SWOT codes: adjusted residuals
@@ -86,12 +86,19 @@ def compare_projects(paths: list[Path | str] | Path | str, by: str = "commune", 
         result.residuals, result.chi2 = profiles.residuals, profiles.chi2
         result.notes += profiles.notes
     analysed = corpus.segments[corpus.segments.analysed]
-    if analysed.empty:
-        reason = (f"aucun segment analysé ({names}) : lancez `interviewlens analyse` sur "
-                  "chaque projet")
+    present = [g for g in groups if g in set(analysed.group)]
+    if len(present) < 2:
+        reason = (f"aucun segment analysé ({names})" if not present else
+                  f"seul {present[0]} a des segments analysés, il n'y a rien à comparer")
+        reason += " : lancez `interviewlens analyse` sur chaque projet"
         result.missing["thèmes"] = result.missing["vocabulaire"] = reason
+        _unanalysed_projects(corpus, result)
     else:
         _unanalysed_projects(corpus, result)
+        absent = [g for g in groups if g not in present]
+        if absent:
+            result.notes.append(f"{', '.join(absent)} : aucun segment analysé, absent(s) des "
+                                "thèmes et du vocabulaire")
         themes = joint_topics(corpus.segments[corpus.segments.analysed], groups,
                               corpus.name_words, n_topics=n_topics, seed=seed,
                               embedding=embedding)
@@ -102,6 +109,8 @@ def compare_projects(paths: list[Path | str] | Path | str, by: str = "commune", 
             result.topics, result.topic_counts = themes.topics, themes.counts
             result.topic_prevalence, result.specificities = themes.prevalence, themes.specificities
             result.topic_swot = themes.swot if profiles is not None else None
+            result.segments = result.segments.assign(
+                topic=themes.assignment.reindex(result.segments.index).astype("Int64"))
             result.notes += themes.notes
             result.details.update(embedding=themes.embedding, clustering=themes.clustering)
         options = {"min_frequency": min_frequency}
