@@ -149,6 +149,7 @@ def _few_interviews(corpus: Corpus, result: Comparison) -> None:
     counts = corpus.segments.groupby("group").interview_key.nunique()
     alone = [g for g in result.groups if counts.get(g, 0) < 2]
     if alone:
-        result.notes.append(f"un seul entretien pour {', '.join(alone)} : ses thèmes et son "
-                            "vocabulaire distinctifs sont ceux d'une personne (ou d'un groupe "
-                            "d'interlocuteurs), pas d'un territoire")
+        whose = "ses thèmes et son" if len(alone) == 1 else "leurs thèmes et leur"
+        result.notes.append(f"un seul entretien pour {', '.join(alone)} : {whose} vocabulaire "
+                            "distinctifs reflètent une personne (ou un petit groupe "
+                            "d'interlocuteurs) plus qu'un territoire")
