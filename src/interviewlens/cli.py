@@ -225,12 +225,16 @@ def compare(
     projects: Annotated[list[Path], typer.Argument(help="One or more project files.", show_default=False)],
     by: Annotated[str, typer.Option("--by", help="commune or actor_type.")] = "commune",
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for tables and the report.")] = Path("comparaison"),
+    topics: Annotated[int | None, typer.Option("--topics", help="Number of joint topics (default: chosen from the size).")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed of the joint topics.")] = 0,
+    embedding: Annotated[str, typer.Option(help="auto, spacy-vectors or lsa (lsa separates small communes better).")] = "auto",
 ) -> None:
     """Compare SWOT profiles, themes and vocabulary across communes or actor types."""
     from interviewlens.cli_compare import run_compare
 
     try:
-        raise typer.Exit(run_compare(projects, by=by, output=output))
+        raise typer.Exit(run_compare(projects, by=by, output=output, n_topics=topics, seed=seed,
+                                     embedding=embedding))
     except InterviewLensError as error:
         _fail(error)
 

@@ -6,7 +6,8 @@ import math
 from pathlib import Path
 
 
-def run_compare(projects: list[Path], *, by: str, output: Path) -> int:
+def run_compare(projects: list[Path], *, by: str, output: Path, n_topics: int | None = None,
+                seed: int = 0, embedding: str = "auto") -> int:
     """Compare, write the tables and the report into `output`, print a short summary."""
     from rich.console import Console
 
@@ -20,7 +21,8 @@ def run_compare(projects: list[Path], *, by: str, output: Path) -> int:
     prepare_folder(output)  # fail on a bad folder before the long part
     console = Console(highlight=False, stderr=False)
     with console.status("comparing (topics are fitted on every segment together)…"):
-        comparison = compare_projects(projects, by=by)
+        comparison = compare_projects(projects, by=by, n_topics=n_topics, seed=seed,
+                                      embedding=embedding)
     for section, reason in comparison.missing.items():
         console.print(f"not computed — {section}: {reason}")
     for note in comparison.notes:
