@@ -237,9 +237,9 @@ def hostile(seed_files: dict[str, tuple[str, bytes]], *,
             big: bool = False) -> Iterator[tuple[str, str, bytes]]:
     """(case name, file suffix, bytes) for the named attacks on every format.
 
-    `big` makes the size attacks the size of a real attack (10 MB lines, 1 GiB bombs); the
+    `big` makes the size attacks the size of a real attack (4 MB lines, 1 GiB bombs); the
     test suite uses smaller ones that cross the same limits."""
-    words, turns, bomb = (2_500_000, 20_000, 1 << 30) if big else (50_000, 2_000, 8 << 20)
+    words, turns, bomb = (1_000_000, 10_000, 1 << 30) if big else (50_000, 2_000, 8 << 20)
     for suffix, (_name, data) in sorted(seed_files.items()):
         yield "empty", suffix, b""
         yield "whitespace", suffix, b" \n\t\r\n" * 100
