@@ -79,8 +79,11 @@ def check_request(fmt: str, output: Path) -> str:
     return fmt
 
 
+_DEFAULTS = ExportOptions()
+
+
 def export_project(project: Path, fmt: str, output: Path,
-                   options: ExportOptions = ExportOptions()) -> ExportResult:
+                   options: ExportOptions = _DEFAULTS) -> ExportResult:
     """Write `project` as `fmt` to `output` (a folder for csv)."""
     from interviewlens.export.data import load_export_data
     from interviewlens.store import connect_project

@@ -80,7 +80,7 @@ def charts(data: ExportData) -> list[Chart]:
         result.append(Chart("swot_communes", "Répartition des codes SWOT par commune",
                             _png(_stacked(by_commune, "Codes SWOT par commune"))))
     by_actor = swot_by(data, "actor")
-    if by_actor:
+    if len(by_actor) > 1:
         result.append(Chart("swot_acteurs", "Répartition des codes SWOT par type d'acteur",
                             _png(_stacked(by_actor, "Codes SWOT par type d'acteur"))))
     if data.topics:

@@ -21,6 +21,7 @@ from interviewlens.store.connection import transaction
 from interviewlens.store.writes import now_iso
 
 PSEUDONYM = "Personne {n}"
+SECOND_MODEL = "fr_core_news_sm"
 _TITLES = {"monsieur", "madame", "mademoiselle", "m.", "mme", "mme.", "mlle", "mlle.", "herr",
            "frau", "docteur", "dr", "dr.", "maître", "père", "mère", "sœur", "frère", "tonton",
            "tata", "mister", "mrs", "mr", "ms"}
@@ -196,16 +197,26 @@ def _speaker_names(db: sqlite3.Connection) -> list[tuple[str, str]]:
 
 
 def _blocked_words(db: sqlite3.Connection) -> set[str]:
-    """Communes, places and organisations: never taken for persons."""
-    blocked: set[str] = set()
-    queries = ["SELECT name FROM commune"]
-    if _has_table(db, "place"):
-        queries += ["SELECT name FROM place", "SELECT variants FROM place"]
-    for sql in queries:
+    """Communes, places and organisations: never taken for persons. A place the analysis
+    only guessed from context (kind 'place') counts when placed in a country and cited in
+    two interviews or more ("Thiobène"), not once ("Aminata", a first name), and never
+    when the analysis also saw a person in it ("Gwenaëlle")."""
+    def words(sql: str) -> set[str]:
+        found: set[str] = set()
         for (value,) in db.execute(sql):
-            values = json.loads(value) if value.startswith("[") else [value]
-            for item in values:
-                blocked.update(t.lower() for t in re.findall(r"\w+", item) if len(t) > 2)
+            for item in json.loads(value) if value.startswith("[") else [value]:
+                found.update(t.lower() for t in re.findall(r"\w+", item) if len(t) > 2)
+        return found
+
+    blocked = words("SELECT name FROM commune")
+    if _has_table(db, "place"):
+        sure = "WHERE kind IN ('country', 'region', 'department', 'city')"
+        blocked |= words(f"SELECT name FROM place {sure}") | words(f"SELECT variants FROM place {sure}")
+        guessed = "WHERE kind = 'place' AND interviews >= 2 AND country IS NOT NULL"
+        persons = words("SELECT name FROM actor WHERE kind = 'person'")
+        blocked |= words(f"SELECT variants FROM place {guessed}") - persons
+    if _has_table(db, "actor"):
+        blocked |= words("SELECT variants FROM actor WHERE kind NOT IN ('person', 'role')")
     return blocked
 
 
@@ -213,7 +224,7 @@ _NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 # Who is greeted or given a title is a person, whatever the NER says ("Bonjour Hélène").
 _ADDRESSED = re.compile(
     r"(?<![\w-])(?:[Bb]onjour|[Bb]onsoir|[Mm]erci|[Ss]alut|[Mm]adame|[Mm]onsieur|[Mm]ademoiselle"
-    rf"|Mme|Mlle|M\.)\s+(?P<name>{_NAME}(?:\s+(?:(?:[Ll]e|[Dd]e|[Dd]u|[Ll]a)\s+)?{_NAME})?)")
+    rf"|Mme|Mlle|M\.|Frau|Herr|Mrs?\.?|Ms\.?|[Dd]octeur|Dr\.?)\s+(?P<name>{_NAME}(?:\s+(?:(?:[Ll]e|[Dd]e|[Dd]u|[Ll]a)\s+)?{_NAME})?)")
 
 
 def _addressed_names(db: sqlite3.Connection) -> list[str]:
@@ -253,14 +264,19 @@ def _ner_candidates(db: sqlite3.Connection, spacy_model: str) -> list[str]:
         " JOIN speaker sp ON sp.id = t.speaker_id JOIN interview i ON i.id = t.interview_id"
         f" WHERE sp.role = 'interviewer' AND t.interview_id IN ({marks}) ORDER BY t.id",
         interviews)]
-    if rest:
-        rest_marks = ",".join("?" * len(rest))
-        texts += [row[0] for row in db.execute(
-            f"SELECT text FROM segment WHERE interview_id IN ({rest_marks}) ORDER BY id", rest)]
-    if texts:
-        names += _run_ner(texts, spacy_model)
-    methods.update({i: f"{methods[i]}+{spacy_model}" if i in methods else spacy_model
-                    for i in interviews})
+    rest_marks = ",".join("?" * len(rest))
+    unanalysed = [row[0] for row in db.execute(
+        f"SELECT text FROM segment WHERE interview_id IN ({rest_marks}) ORDER BY id", rest)]
+    if texts or unanalysed:
+        names += _run_ner(texts + unanalysed, spacy_model)
+    # A second, different model: the two miss different names ("Aminata" is a place for
+    # fr_core_news_md, a person for fr_core_news_sm).
+    if SECOND_MODEL != spacy_model:
+        all_segments = [row[0] for row in db.execute(
+            f"SELECT text FROM segment WHERE interview_id IN ({marks}) ORDER BY id", interviews)]
+        names += _run_ner(texts + all_segments, SECOND_MODEL)
+    used = "+".join(dict.fromkeys([spacy_model, SECOND_MODEL]))
+    methods.update({i: f"{methods[i]}+{used}" if i in methods else used for i in interviews})
     with transaction(db):
         db.executemany("INSERT OR REPLACE INTO pseudonym_scan (interview_id, method, scanned_at)"
                        " VALUES (?, ?, ?)", [(i, m, now_iso()) for i, m in methods.items()])
@@ -279,14 +295,29 @@ def _run_ner(texts: list[str], spacy_model: str) -> list[str]:
     return names
 
 
+def _common_words(db: sqlite3.Connection) -> set[str]:
+    """Words written in lower case somewhere in the corpus: "Rires", "Pouvez" or
+    "Dynamisme" at the start of a turn are not names."""
+    words: set[str] = set()
+    for (text,) in db.execute("SELECT text FROM interview"):
+        words.update(re.findall(r"(?<![\w-])[a-zà-ÿ][\w-]*", text))
+    return words
+
+
 def build_mapping(db: sqlite3.Connection, *, spacy_model: str = "fr_core_news_md",
                   ner: bool = True) -> dict[str, str]:
     """Bring the stored mapping up to date with the project and return form → pseudonym."""
-    existing = {row[0]: row[1] for row in db.execute("SELECT name, person FROM pseudonym")}
+    from interviewlens.nlp.gazetteer import gazetteer
+
+    places = gazetteer()
+    stored = db.execute("SELECT name, person, origin FROM pseudonym").fetchall()
+    existing = {row[0]: row[1] for row in stored}
     blocked = _blocked_words(db)
     candidates = list(_speaker_names(db))
     if ner:
-        candidates += [(name, "ner") for name in _ner_candidates(db, spacy_model)]
+        common = _common_words(db)
+        candidates += [(name, "ner") for name in _ner_candidates(db, spacy_model)
+                       if " " in name.strip() or name.strip().lower() not in common]
         candidates += [(name, "ner") for name in _addressed_names(db)]
     rows: list[tuple[str, int, str, str]] = []
     next_person = max(existing.values(), default=0) + 1
@@ -295,7 +326,7 @@ def build_mapping(db: sqlite3.Connection, *, spacy_model: str = "fr_core_news_md
         if full is None:
             continue
         parts = [w.lower() for w in re.findall(r"\w+", full) if w.lower() not in _PARTICLES]
-        if origin == "ner" and any(p in blocked for p in parts):
+        if origin == "ner" and (any(p in blocked for p in parts) or places.lookup(full)):
             continue
         forms = name_forms(full) if origin != "ner" or len(full.split()) > 1 else [full]
         known = [existing[f] for f in forms if f in existing]
@@ -311,7 +342,12 @@ def build_mapping(db: sqlite3.Connection, *, spacy_model: str = "fr_core_news_md
         with transaction(db):
             db.executemany("INSERT OR IGNORE INTO pseudonym (name, person, origin, created_at)"
                            " VALUES (?, ?, ?, ?)", rows)
-    return {name: PSEUDONYM.format(n=person) for name, person in existing.items()}
+    # Forms found by NER before `analyse` knew them as places or organisations are kept in
+    # the project but no longer applied.
+    dropped = {name for name, _, origin in stored if origin == "ner" and any(
+        w.lower() in blocked for w in re.findall(r"\w+", name) if w.lower() not in _PARTICLES)}
+    return {name: PSEUDONYM.format(n=person) for name, person in existing.items()
+            if name not in dropped}
 
 
 def pseudonymiser_for(db: sqlite3.Connection, enabled: bool, **kwargs) -> Pseudonymiser:
