@@ -5,8 +5,7 @@ import pytest
 from interviewlens import open_project
 from interviewlens.coding import CodingStore, split_points
 from interviewlens.store import connect_project
-
-from conftest import DEMO
+from tests.conftest import DEMO
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from interviewlens.domain import DecisionSource, Label
 from interviewlens.errors import ProjectError
@@ -66,7 +67,7 @@ class CodingStore:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> CodingStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from interviewlens.coding import CodingStore
@@ -143,8 +144,8 @@ async def test_order_toggles_between_uncertainty_and_transcript(demo):
     app = ReviewApp(demo, coder="lea", load_model=False)
     async with app.run_test(size=(80, 24)) as pilot:
         first_uncertain = app.queue.current
-        margins = {s: sorted(p)[-1] - sorted(p)[-2] for s, p in app.index.probs.items()}
-        assert margins[first_uncertain] <= sorted(margins.values())[len(margins) // 10]
+        margins = {s: float(np.diff(np.sort(p)[-2:])[0]) for s, p in app.index.probs.items()}
+        assert margins[first_uncertain] == min(margins.values())
         await pilot.press("r")
         await pilot.press("right")
         assert app.queue.current == app.transcript_order[0]
@@ -208,6 +209,23 @@ async def test_topics_and_actors_drill_down_to_segments(demo):
             demo, "SELECT segment_id FROM actor_mention WHERE actor_id = ?", (actor,))}
 
 
+async def test_compare_screen_shows_each_communes_profile(demo):
+    app = ReviewApp(demo, coder="lea", load_model=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(app.screen.query_one("#compare-table").render())
+    counts = dict(rows(demo, "SELECT cd.label, COUNT(*) FROM current_decision cd JOIN segment s"
+                             " ON s.id = cd.segment_id JOIN interview i ON i.id = s.interview_id"
+                             " JOIN commune c ON c.id = i.commune_id WHERE c.name = 'Plouvénec'"
+                             " AND cd.label != 'aucun' GROUP BY cd.label"))
+    share = counts["force"] / sum(counts.values())
+    line = next(line for line in shown.splitlines() if line.startswith("Plouvénec"))
+    assert f"{share:.0%}" == line.split()[1]
+    assert "χ²" in shown and "festival" in shown  # Plouvénec's distinctive words
+
+
 async def test_supervisor_sees_disagreements_first_and_settles_them(demo):
     segments = [r[0] for r in rows(demo, "SELECT id FROM segment ORDER BY interview_id, ord")][:40]
     with CodingStore(demo, "lea") as lea, CodingStore(demo, "tom") as tom:
@@ -258,9 +276,14 @@ async def test_help_lists_every_key_and_the_palette_every_action(demo):
 
 
 async def test_model_updates_in_a_worker_and_reorders_the_queue(demo):
+    import asyncio
+
     app = ReviewApp(demo, coder="lea", load_model=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        for _ in range(600):  # the model loads in a worker shortly after the first screen
+            if app.model is not None:
+                break
+            await asyncio.sleep(0.1)
         assert app.model is not None
         before = list(app.queue.order)
         for key in "fffff":
@@ -278,5 +301,6 @@ def test_the_review_ui_imports_neither_spacy_nor_bertopic():
             "interviewlens.review.browse, interviewlens.review.screens; "
             "bad = [m for m in ('spacy', 'bertopic', 'torch', 'sklearn') if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
     assert result.returncode == 0, result.stdout + result.stderr

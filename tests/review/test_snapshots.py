@@ -30,13 +30,21 @@ def _two_coders(path, n=30):
     ("matrix", ["w"]),
     ("topics", ["h"]),
     ("actors", ["a"]),
-    ("compare", ["c"]),
     ("help", ["question_mark"]),
     ("search", ["slash"]),
     ("memo", ["m"]),
 ])
 def test_intern_screens(snap_compare, demo, name, press):
     assert snap_compare(ReviewApp(demo, coder="lea", load_model=False), press=press)
+
+
+def test_compare_screen(snap_compare, demo):
+    async def open_compare(pilot):
+        await pilot.press("c")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(ReviewApp(demo, coder="lea", load_model=False), run_before=open_compare)
 
 
 def test_queue_in_english(snap_compare, demo):

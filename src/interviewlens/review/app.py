@@ -8,8 +8,9 @@ re-orders the queue when it is done, so typing never waits for it.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
+import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from textual import work
@@ -20,10 +21,16 @@ from interviewlens.coding import CodingStore
 from interviewlens.review.data import LABELS, Filters, ReviewData
 from interviewlens.review.i18n import tr
 from interviewlens.review.keys import NAVIGATION, install
-from interviewlens.review.queue_state import (Order, ReviewQueue, disagreements_first,
-                                              uncertainty_first)
+from interviewlens.review.queue_state import (
+    Order,
+    ReviewQueue,
+    disagreements_first,
+    uncertainty_first,
+)
 
 MODEL_LABEL = "modèle"
+MODEL_LOAD_DELAY = 0.5   # seconds after start-up
+MODEL_DEBOUNCE = 0.3     # seconds of quiet before a refit
 
 CSS = """
 Screen { layout: vertical; }
@@ -93,7 +100,8 @@ class ReviewApp(App[None]):
 
         self.push_screen(QueueScreen())
         if self.load_model and not self.supervisor and self.index.probs:
-            self.load_project_model()
+            # After the first screen is drawn: loading competes with it for the CPU.
+            self.set_timer(MODEL_LOAD_DELAY, self.load_project_model)
 
     def on_unmount(self) -> None:
         self.data.close()
@@ -258,6 +266,7 @@ class ReviewApp(App[None]):
     def update_project_model(self) -> None:
         """Refit on every code received so far, again while new codes keep coming."""
         while True:
+            time.sleep(MODEL_DEBOUNCE)  # let a burst of keys finish: refit once for all
             with self._model_lock:
                 pending, self._pending = self._pending, []
                 if not pending:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from rich.markup import escape
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Container
+from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interviewlens.errors import InterviewLensError
 from interviewlens.review.data import LABELS
 from interviewlens.review.i18n import tr
 from interviewlens.review.keys import LISTING, MATRIX, TRANSCRIPT, Key, install
@@ -269,8 +271,9 @@ class TopicsScreen(_TableScreen):
         rows = []
         for tid, number, label, size, words, per_commune in self.app.data.topic_table():
             communes = " · ".join(f"{escape(c)} {n}" for c, n in sorted(per_commune.items()))
-            rows.append((f"[b]T{number} {escape(label)}[/b] — {size} {tr('segments', lang)}\n"
-                         f"  [dim]{escape(', '.join(words))}[/dim]\n  {communes}", "topic", tid))
+            prompt = (f"[b]T{number} {escape(label)}[/b] — {size} {tr('segments', lang)}\n"
+                      f"  [dim]{escape(', '.join(words))}[/dim]\n  {communes}")
+            rows.append((prompt, "topic", tid))
         return rows
 
     def segments_of(self, kind: str, ident: int) -> list[tuple[int, str]]:
@@ -284,14 +287,14 @@ class ActorsScreen(_TableScreen):
 
     def build(self) -> list[tuple[str, str, int]]:
         lang, data = self.app.lang, self.app.data
-        rows = [(f"{escape(name)} [dim]({escape(kind)})[/dim] — {mentions} {tr('mentions', lang)},"
-                 f" {communes} {tr('commune', lang).lower()}(s)", "actor", aid)
+        rows = [((f"{escape(name)} [dim]({escape(kind)})[/dim] — {mentions} "
+                  f"{tr('mentions', lang)}, {communes} {tr('commune', lang).lower()}(s)"), "actor", aid)
                 for aid, name, kind, mentions, communes in data.actor_table()]
         places = data.partner_places()
         if places:
             rows.append((f"[b]{tr('partners', lang)}[/b]", "header", 0))
-            rows += [(f"{escape(name)}{f' ({escape(country)})' if country and country != name else ''}"
-                      f" — {mentions} {tr('mentions', lang)}", "place", pid)
+            rows += [((f"{escape(name)}{f' ({escape(country)})' if country and country != name else ''}"
+                       f" — {mentions} {tr('mentions', lang)}"), "place", pid)
                      for pid, name, country, mentions in places]
         return rows
 
@@ -335,8 +338,8 @@ class AgreementScreen(Screen[None]):
         fmt = (lambda v: "—" if v is None else f"{v:.2f}")
         lines = [f"{tr('coders', lang)} : {escape(', '.join(result.coders))}"
                  + (f" ([i]{tr('model_as_coder', lang)}[/i])" if app.model_as_coder else ""),
-                 f"{result.segments} {tr('shared_segments', lang)} · "
-                 f"{result.disagreements} {tr('disagreements', lang)}",
+                 (f"{result.segments} {tr('shared_segments', lang)} · "
+                  f"{result.disagreements} {tr('disagreements', lang)}"),
                  "", f"[b]{name} : {fmt(result.overall)}[/b]", ""]
         for label in LABELS:
             padding = " " * max(1, 24 - len(tr(label, lang)))
@@ -349,27 +352,83 @@ class AgreementScreen(Screen[None]):
 
 
 class CompareScreen(Screen[None]):
-    """SWOT profile of each commune (shares of each code), from the comparison module."""
+    """SWOT profiles per commune (or actor type) with the χ² test, and distinctive words.
+
+    Computed by `interviewlens.compare` in a worker thread (pandas and scipy only).
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.KEY_TABLE = [ESCAPE]
+        self.KEY_TABLE = [Key("b", "b", "toggle_by", "Par commune / par type d'acteur",
+                              "By commune / by actor type", True), ESCAPE]
         install(self, self.KEY_TABLE, self.app.lang)
+        self.by = "commune"
 
     def compose(self) -> ComposeResult:
-        yield Static(tr("compare_title", self.app.lang), id="topbar")
-        yield Static(id="compare-table")
+        yield Static(id="topbar")
+        with VerticalScroll():
+            yield Static(id="compare-table")
         yield Footer()
 
     def on_mount(self) -> None:
-        lang, data = self.app.lang, self.app.data
-        communes = data.communes()
-        header = f"{tr('commune', lang):<24}" + "".join(f"{tr('short_' + l, lang):>12}"
-                                                          for l in LABELS)
+        self.start()
+
+    def start(self) -> None:
+        lang = self.app.lang
+        by = tr("commune", lang) if self.by == "commune" else tr("actor_type", lang)
+        self.query_one("#topbar", Static).update(f"{tr('compare_title', lang)} · {by}")
+        self.query_one("#compare-table", Static).update(tr("computing", lang))
+        self.compute(self.by)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def compute(self, by: str) -> None:
+        from interviewlens.compare.profiles import swot_profiles
+        from interviewlens.compare.sources import load_corpus
+        from interviewlens.compare.vocabulary import keyness
+
+        try:
+            corpus = load_corpus([self.app.path], by)
+            profiles = swot_profiles(corpus.segments, corpus.groups)
+            analysed = corpus.segments[corpus.segments.analysed]
+            words = (keyness(analysed, corpus.groups, corpus.name_words)
+                     if not analysed.empty else None)
+        except InterviewLensError as error:
+            self.app.call_from_thread(self.show_text, escape(str(error)))
+            return
+        self.app.call_from_thread(self.show_text, self.render_result(profiles, words, corpus.groups))
+
+    def show_text(self, text: str) -> None:
+        self.query_one("#compare-table", Static).update(text)
+
+    def render_result(self, profiles, words, groups: list[str]) -> str:
+        lang = self.app.lang
+        if profiles is None:
+            return tr("compare_nothing", lang)
+        codes = list(profiles.shares.columns)
+        header = f"{'':<22}" + "".join(f"{tr('short_' + str(c), lang):>12}" for c in codes)
         lines = [f"[b]{escape(header)}[/b]"]
-        for commune in communes:
-            counts = data.label_counts(commune, None)
-            total = sum(counts.values()) or 1
-            lines.append(f"{escape(commune[:23]):<24}" +
-                         "".join(f"{counts[l] / total:>12.0%}" for l in LABELS))
-        self.query_one("#compare-table", Static).update("\n".join(lines))
+        for group in profiles.shares.index:
+            cells = []
+            for code in codes:
+                share = profiles.shares.loc[group, code]
+                residual = profiles.residuals.loc[group, code]
+                mark = "▲" if residual > 1.96 else "▼" if residual < -1.96 else " "
+                colour = "green" if mark == "▲" else "red" if mark == "▼" else "default"
+                cells.append(f"[{colour}]{share:>10.0%} {mark}[/{colour}]")
+            lines.append(f"{escape(str(group)[:21]):<22}" + "".join(cells))
+        chi2 = profiles.chi2
+        lines += ["", tr("chi2_line", lang, chi2=f"{chi2.statistic:.1f}", dof=chi2.dof,
+                          p=f"{chi2.p_value:.3g}", v=f"{chi2.cramers_v:.2f}"),
+                  f"[dim]{tr('residual_legend', lang)}[/dim]"]
+        lines += [f"[yellow]• {escape(note)}[/yellow]" for note in profiles.notes]
+        if words is not None and not words.empty:
+            lines += ["", f"[b]{tr('distinctive_words', lang)}[/b]"]
+            for group in groups:
+                top = words[words.group == group].head(8).lemma.tolist()
+                if top:
+                    lines.append(f"{escape(str(group)[:21]):<22}{escape(', '.join(top))}")
+        return "\n".join(lines)
+
+    def action_toggle_by(self) -> None:
+        self.by = "actor_type" if self.by == "commune" else "commune"
+        self.start()

@@ -83,20 +83,21 @@ class ReviewData:
     # -- start-up ---------------------------------------------------------------------------
     def index(self) -> ProjectIndex:
         rows = self.db.execute(
-            "SELECT s.id, s.interview_id FROM segment s ORDER BY s.interview_id, s.ord").fetchall()
+            "SELECT s.id, s.interview_id, sc.probs FROM segment s"
+            " LEFT JOIN segment_score sc ON sc.segment_id = s.id"
+            " ORDER BY s.interview_id, s.ord").fetchall()
         interviews = self.db.execute(
             "SELECT i.id, i.title, c.name FROM interview i LEFT JOIN commune c"
             " ON c.id = i.commune_id").fetchall()
-        scores = self.db.execute("SELECT segment_id, probs FROM segment_score").fetchall()
-        matrix = np.frombuffer(b"".join(r[1] for r in scores), dtype=np.float32).reshape(
-            len(scores), -1) if scores else np.zeros((0, len(LABELS)), dtype=np.float32)
-        probs = dict(zip((int(r[0]) for r in scores), matrix))
+        scored = [r for r in rows if r[2] is not None]
+        matrix = (np.frombuffer(b"".join(r[2] for r in scored), dtype=np.float32)
+                  .reshape(len(scored), -1) if scored else np.zeros((0, len(LABELS))))
         return ProjectIndex(
             segment_ids=np.array([r[0] for r in rows], dtype=np.int64),
-            interview_of={int(r[0]): int(r[1]) for r in rows},
+            interview_of={r[0]: r[1] for r in rows},
             commune_of_interview={int(r[0]): r[2] for r in interviews},
             titles={int(r[0]): r[1] for r in interviews},
-            probs=probs,
+            probs=dict(zip((r[0] for r in scored), matrix)),
         )
 
     def coded_by(self, coder: str) -> dict[int, str]:
@@ -262,41 +263,23 @@ class ReviewData:
     def quadrant(self, label: str, commune: str | None, actor_type: str | None,
                  limit: int = 500) -> list[tuple[int, str, str | None, str, float | None]]:
         """Segments currently coded `label`: (id, text, topic, source, confidence), best first."""
-        clauses, params = ["cd.label = ?"], [label]
-        if commune:
-            clauses.append("c.name = ?")
-            params.append(commune)
-        if actor_type:
-            clauses.append("sp.actor_type = ?")
-            params.append(actor_type)
-        params.append(limit)
+        where, params = _where(commune, actor_type, label)
         return [(int(r[0]), r[1], r[2], r[3], r[4]) for r in self.db.execute(
             "SELECT s.id, s.text, tp.label,"
             " CASE WHEN cd.validated = 1 THEN 'validated' ELSE cd.source END, cd.confidence"
-            " FROM current_decision cd JOIN segment s ON s.id = cd.segment_id"
-            " JOIN turn t ON t.id = s.turn_id JOIN speaker sp ON sp.id = t.speaker_id"
-            " JOIN interview i ON i.id = s.interview_id LEFT JOIN commune c ON c.id = i.commune_id"
+            f" {_CODED_SEGMENTS}"
             " LEFT JOIN segment_topic st ON st.segment_id = s.id"
             " LEFT JOIN topic tp ON tp.id = st.topic_id"
-            f" WHERE {' AND '.join(clauses)}"
+            f" WHERE {where}"
             " ORDER BY cd.validated DESC, cd.source = 'human' DESC, cd.confidence DESC, s.id"
-            " LIMIT ?", params)]
+            " LIMIT ?", [*params, limit])]
 
     def label_counts(self, commune: str | None, actor_type: str | None) -> dict[str, int]:
-        clauses, params = ["1"], []
-        if commune:
-            clauses.append("c.name = ?")
-            params.append(commune)
-        if actor_type:
-            clauses.append("sp.actor_type = ?")
-            params.append(actor_type)
+        where, params = _where(commune, actor_type)
         counts = dict.fromkeys(LABELS, 0)
         for label, n in self.db.execute(
-                "SELECT cd.label, COUNT(*) FROM current_decision cd"
-                " JOIN segment s ON s.id = cd.segment_id JOIN turn t ON t.id = s.turn_id"
-                " JOIN speaker sp ON sp.id = t.speaker_id JOIN interview i ON i.id = s.interview_id"
-                " LEFT JOIN commune c ON c.id = i.commune_id"
-                f" WHERE {' AND '.join(clauses)} GROUP BY cd.label", params):
+                f"SELECT cd.label, COUNT(*) {_CODED_SEGMENTS} WHERE {where} GROUP BY cd.label",
+                params):
             counts[label] = int(n)
         return counts
 
@@ -358,6 +341,23 @@ class ReviewData:
         return {int(r[0]): r[1] for r in self.db.execute(
             "SELECT segment_id, label FROM decision WHERE id IN"
             " (SELECT MAX(id) FROM decision WHERE source = 'model' GROUP BY segment_id)")}
+
+
+_CODED_SEGMENTS = (
+    "FROM current_decision cd JOIN segment s ON s.id = cd.segment_id"
+    " JOIN turn t ON t.id = s.turn_id JOIN speaker sp ON sp.id = t.speaker_id"
+    " JOIN interview i ON i.id = s.interview_id LEFT JOIN commune c ON c.id = i.commune_id")
+
+
+def _where(commune: str | None, actor_type: str | None,
+           label: str | None = None) -> tuple[str, list[str]]:
+    """WHERE clause (over _CODED_SEGMENTS) for the matrix's commune, actor and code."""
+    clauses, params = ["1"], []
+    for column, value in (("cd.label", label), ("c.name", commune), ("sp.actor_type", actor_type)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return " AND ".join(clauses), params
 
 
 def _shorten(text: str, tail: bool = False, limit: int = CONTEXT_CHARS) -> str:

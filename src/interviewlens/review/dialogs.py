@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,7 +18,7 @@ from interviewlens.review.i18n import tr
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen underneath, with what it does."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", show=False)]
+    BINDINGS: ClassVar = [Binding("escape,question_mark,q", "dismiss", show=False)]
 
     def __init__(self, lang: str, rows: list[tuple[str, str]]):
         super().__init__()
@@ -39,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
 class MemoScreen(ModalScreen[str | None]):
     """Write a memo on a segment; shows the memos already there."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, lang: str, existing: list[str]):
         super().__init__()
@@ -63,7 +65,7 @@ class MemoScreen(ModalScreen[str | None]):
 class SplitScreen(ModalScreen[int | None]):
     """Choose where to cut a segment among its sentence boundaries."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, lang: str, text: str, points: list[int]):
         super().__init__()
@@ -90,7 +92,7 @@ class SplitScreen(ModalScreen[int | None]):
 class FilterScreen(ModalScreen[Filters | None]):
     """Search text and filter by commune, interview, topic, code, source and confidence."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, lang: str, current: Filters, communes: list[str],
                  interviews: list[tuple[int, str]], topics: list[tuple[int, str]]):

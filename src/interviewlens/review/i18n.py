@@ -110,8 +110,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "validated_by": ("validé par {coder}", "validated by {coder}"),
     # compare
     "compare_title": ("Comparaison des communes", "Compare communes"),
-    "compare_unavailable": ("La comparaison n'est pas encore disponible dans cette version.",
-                            "Comparison is not available in this version yet."),
+    "actor_type": ("type d'acteur", "actor type"),
+    "computing": ("Calcul en cours…", "Computing…"),
+    "compare_nothing": ("Aucun segment codé : lancez `interviewlens classify` ou codez d'abord.",
+                        "No coded segment: run `interviewlens classify` or code first."),
+    "chi2_line": ("χ² = {chi2} ({dof} ddl), p = {p}, V de Cramér = {v}",
+                  "χ² = {chi2} ({dof} dof), p = {p}, Cramér's V = {v}"),
+    "residual_legend": ("▲ / ▼ : sur- ou sous-représenté (résidu ajusté au-delà de ±1,96)",
+                        "▲ / ▼: over- or under-represented (adjusted residual beyond ±1.96)"),
+    "distinctive_words": ("Mots distinctifs (log-vraisemblance contre le reste)",
+                          "Distinctive words (log-likelihood against the rest)"),
     # help
     "help_title": ("Aide — toutes les touches", "Help — every key"),
     "help_close": ("Échap ou ? pour fermer", "Esc or ? to close"),

@@ -62,35 +62,38 @@ NAVIGATION = [
     Key("ctrl+q", "Ctrl+Q", "app.quit", "Quitter (tout est déjà enregistré)", "Quit (everything is saved)", False),
 ]
 
-QUEUE = [
-    *_code_keys(("Coder : ", "Code: ")),
+def _coding_keys(prefix: tuple[str, str], accept: Key, order: Key, extra: list[Key]) -> list[Key]:
+    """The queue's keys; interns and supervisors differ in what coding and Enter mean."""
+    return [
+        *_code_keys(prefix),
+        accept,
+        Key("u,backspace", "u / ⌫", "undo", "Annuler (plusieurs niveaux)", "Undo (many levels)",
+            True, ("Annuler", "Undo")),
+        Key("right,space", "→ / Espace", "skip", "Passer ce segment", "Skip this segment"),
+        Key("left", "←", "back", "Segment précédent", "Previous segment"),
+        *extra,
+        Key("m", "m", "memo", "Ajouter un mémo", "Add a memo"),
+        Key("slash", "/", "search", "Rechercher, filtrer", "Search, filter", True,
+            ("Chercher", "Search")),
+        order,
+    ]
+
+
+QUEUE = _coding_keys(
+    ("Coder : ", "Code: "),
     Key("enter", "Entrée", "accept", "Accepter la suggestion", "Accept the suggestion", True,
         ("Accepter", "Accept")),
-    Key("u,backspace", "u / ⌫", "undo", "Annuler (plusieurs niveaux)", "Undo (many levels)", True,
-        ("Annuler", "Undo")),
-    Key("right,space", "→ / Espace", "skip", "Passer ce segment", "Skip this segment"),
-    Key("left", "←", "back", "Segment précédent", "Previous segment"),
-    Key("s", "s", "split", "Découper le segment", "Split the segment"),
-    Key("m", "m", "memo", "Ajouter un mémo", "Add a memo"),
-    Key("slash", "/", "search", "Rechercher, filtrer", "Search, filter", True,
-        ("Chercher", "Search")),
-    Key("r", "r", "toggle_order", "Ordre : incertitude / transcription", "Order: uncertainty / transcript"),
-]
+    Key("r", "r", "toggle_order", "Ordre : incertitude / transcription",
+        "Order: uncertainty / transcript"),
+    [Key("s", "s", "split", "Découper le segment", "Split the segment")])
 
-SUPERVISOR = [
-    *_code_keys(("Valider : ", "Validate: ")),
-    Key("enter", "Entrée", "accept", "Valider le code majoritaire", "Validate the majority code", True,
-        ("Valider", "Validate")),
-    Key("u,backspace", "u / ⌫", "undo", "Annuler (plusieurs niveaux)", "Undo (many levels)", True,
-        ("Annuler", "Undo")),
-    Key("right,space", "→ / Espace", "skip", "Passer ce segment", "Skip this segment"),
-    Key("left", "←", "back", "Segment précédent", "Previous segment"),
-    Key("k", "k", "toggle_model", "Compter le modèle comme codeur", "Count the model as a coder"),
-    Key("m", "m", "memo", "Ajouter un mémo", "Add a memo"),
-    Key("slash", "/", "search", "Rechercher, filtrer", "Search, filter", True,
-        ("Chercher", "Search")),
-    Key("r", "r", "toggle_order", "Ordre : désaccords / transcription", "Order: disagreements / transcript"),
-]
+SUPERVISOR = _coding_keys(
+    ("Valider : ", "Validate: "),
+    Key("enter", "Entrée", "accept", "Valider le code majoritaire", "Validate the majority code",
+        True, ("Valider", "Validate")),
+    Key("r", "r", "toggle_order", "Ordre : désaccords / transcription",
+        "Order: disagreements / transcript"),
+    [Key("k", "k", "toggle_model", "Compter le modèle comme codeur", "Count the model as a coder")])
 
 TRANSCRIPT = [
     *_code_keys(("Coder : ", "Code: ")),
