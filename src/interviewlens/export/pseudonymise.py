@@ -209,14 +209,16 @@ def _blocked_words(db: sqlite3.Connection) -> set[str]:
         return found
 
     blocked = words("SELECT name FROM commune")
+    persons = words("SELECT name FROM actor WHERE kind = 'person'") \
+        if _has_table(db, "actor") else set()
     if _has_table(db, "place"):
         sure = "WHERE kind IN ('country', 'region', 'department', 'city')"
         blocked |= words(f"SELECT name FROM place {sure}") | words(f"SELECT variants FROM place {sure}")
         guessed = "WHERE kind = 'place' AND interviews >= 2 AND country IS NOT NULL"
-        persons = words("SELECT name FROM actor WHERE kind = 'person'")
         blocked |= words(f"SELECT variants FROM place {guessed}") - persons
     if _has_table(db, "actor"):
-        blocked |= words("SELECT variants FROM actor WHERE kind NOT IN ('person', 'role')")
+        # "association d'Yvonne Tanguy" is an organisation named after a person.
+        blocked |= words("SELECT variants FROM actor WHERE kind NOT IN ('person', 'role')") - persons
     return blocked
 
 
@@ -334,7 +336,7 @@ def build_mapping(db: sqlite3.Connection, *, spacy_model: str = "fr_core_news_md
         if person is None:
             person, next_person = next_person, next_person + 1
         for form in forms:
-            if form in existing or (form != full and form.lower() in blocked):
+            if form in existing or (origin == "ner" and form != full and form.lower() in blocked):
                 continue
             existing[form] = person
             rows.append((form, person, origin, now_iso()))
