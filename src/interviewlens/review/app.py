@@ -54,7 +54,12 @@ ModalScreen { align: center middle; }
 #force { border: round green; } #faiblesse { border: round red; }
 #opportunite { border: round blue; } #vigilance { border: round yellow; }
 OptionList { height: 1fr; }
-#help-keys { height: auto; }
+#points { height: auto; max-height: 16; }
+#help { width: 100%; height: 100%; background: $surface; padding: 0 1; }
+#help-scroll { height: 1fr; }
+#help-columns { height: auto; }
+#help-keys { width: 1fr; height: auto; margin-right: 2; }
+#help-navigation { width: 1fr; height: auto; }
 """
 
 
@@ -134,7 +139,8 @@ class ReviewApp(App[None]):
         from interviewlens.review.keys import help_rows
 
         keys = getattr(self.screen, "KEY_TABLE", [])
-        self.push_screen(HelpScreen(self.lang, help_rows(keys, self.lang)))
+        rows = help_rows(keys, self.lang)
+        self.push_screen(HelpScreen(self.lang, rows, navigation=len(rows) - len(keys)))
 
     def open_segment(self, segment_id: int) -> None:
         """Show a segment in the queue screen (from any other screen)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,23 +17,31 @@ from interviewlens.review.i18n import tr
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the screen underneath, with what it does."""
+    """Every key of the screen underneath (left) and of navigation (right)."""
 
     BINDINGS: ClassVar = [Binding("escape,question_mark,q", "dismiss", show=False)]
 
-    def __init__(self, lang: str, rows: list[tuple[str, str]]):
+    def __init__(self, lang: str, rows: list[tuple[str, str]], navigation: int = 0):
         super().__init__()
         self.lang = lang
         self.rows = rows
+        self.split = len(rows) - navigation
+
+    def _column(self, rows: list[tuple[str, str]]) -> str:
+        width = max((len(k) for k, _ in rows), default=4)
+        return "\n".join(f"[b]{key.ljust(width)}[/b]  {escape(what)}" for key, what in rows)
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4)
-        lines = "\n".join(f"[b]{key.ljust(width)}[/b]  {what}" for key, what in self.rows)
-        with Vertical(id="dialog"):
+        with Vertical(id="help"):
             yield Label(f"[b]{tr('help_title', self.lang)}[/b]")
-            with VerticalScroll():
-                yield Static(lines, id="help-keys")
+            with VerticalScroll(id="help-scroll"):
+                with Horizontal(id="help-columns"):
+                    yield Static(self._column(self.rows[:self.split]), id="help-keys")
+                    yield Static(self._column(self.rows[self.split:]), id="help-navigation")
             yield Label(f"[dim]{tr('help_close', self.lang)}[/dim]")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss(None)
@@ -109,7 +118,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         codes = [(tr(label, lang), label) for label in LABELS] + [(tr("uncoded", lang), "uncoded")]
         sources = [(tr(f"src_{s}", lang), s) for s in ("model", "human", "validated")]
         with Vertical(id="dialog"):
-            yield Label(f"[b]{tr('search_title', lang)}[/b]")
+            yield Label(f"[b]{tr('search_title', lang)}[/b]  [dim]{tr('search_help', lang)}[/dim]")
             yield Input(value=cur.text, placeholder=tr("search_text", lang), id="text")
             yield Select([(c, c) for c in self.communes], prompt=f"{tr('commune', lang)} {any_}",
                          value=cur.commune or Select.NULL, id="commune", compact=True)

@@ -59,6 +59,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "first_segment": ("Début de l'historique.", "Start of history."),
     # filter / search dialog
     "search_title": ("Rechercher et filtrer", "Search and filter"),
+    "search_help": ("Tab : champ suivant · Entrée dans un champ texte : appliquer · Échap",
+                    "Tab: next field · Enter in a text field: apply · Esc"),
     "search_text": ("Texte contenant…", "Text containing…"),
     "any": ("(tous)", "(any)"),
     "max_conf": ("Confiance max. (%)", "Max. confidence (%)"),

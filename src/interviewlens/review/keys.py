@@ -59,6 +59,8 @@ NAVIGATION = [
     Key("g,f8", "g / F8", "app.show('agreement')", "Accord entre codeurs", "Agreement between coders"),
     Key("question_mark", "?", "app.help", "Aide : toutes les touches", "Help: every key", True,
         ("Aide", "Help")),
+    Key("ctrl+p", "Ctrl+P", "app.command_palette", "Palette : toutes les actions par leur nom",
+        "Palette: every action by name"),
     Key("ctrl+q", "Ctrl+Q", "app.quit", "Quitter (tout est déjà enregistré)", "Quit (everything is saved)", False),
 ]
 
@@ -133,7 +135,8 @@ def install(node, keys: list[Key], lang: str) -> None:
 
 
 def help_rows(keys: list[Key], lang: str) -> list[tuple[str, str]]:
-    """Rows of the `?` help: the screen's keys, then the navigation keys it leaves free."""
+    """Rows of the `?` help: the screen's keys, then the navigation keys it leaves free
+    (there are `len(help_rows(...)) - len(keys)` of those)."""
     taken = {name for k in keys for name in k.keys.split(",")}
     rows = [(k.shown, k.describe(lang)) for k in keys]
     for k in NAVIGATION:
