@@ -67,6 +67,7 @@ def _latencies(project: Path, coder: str, n: int) -> list[float]:
 
 
 def _bare_insert(folder: Path, n: int) -> list[float]:
+    folder.mkdir(exist_ok=True)
     db = sqlite3.connect(folder / "bare.db", isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -88,7 +89,7 @@ def _ms(values: list[float], q: float) -> float:
 
 
 def latency(project: Path, folder: Path, n: int) -> dict:
-    bare = _bare_insert(folder, n)
+    bare = _bare_insert(folder, n // 2)
     alone = _latencies(project, "seul", n // 2)
     other = run_child(project, "superviseur", 3, 10**9)  # codes flat out until stopped
     assert other.stdout is not None
@@ -97,6 +98,7 @@ def latency(project: Path, folder: Path, n: int) -> dict:
     other.kill()
     out, _ = other.communicate()
     alone += _latencies(project, "seul", n - n // 2)  # before and after: same disk weather
+    bare += _bare_insert(folder / "after", n - n // 2)
     return {"n": n, "other_coder_decisions": out.count(b"\nD ") + out.startswith(b"D "), "bare_p50_ms": _ms(bare, 0.5), "bare_p99_ms": _ms(bare, 0.99),
             "alone_p50_ms": _ms(alone, 0.5), "alone_p99_ms": _ms(alone, 0.99),
             "concurrent_p50_ms": _ms(together, 0.5), "concurrent_p99_ms": _ms(together, 0.99),
