@@ -148,9 +148,6 @@ def test_ner_finds_the_people_of_the_demo_corpus(persons):
             "Leroy"} <= persons
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "export/pseudonymise.py leaves 'Aminata' (a first name alone, also listed as a place in "
-    "lieux.csv) and 'Wagner' (after the German title 'Frau') — reported to the lead"))
 def test_no_person_name_in_any_export(demo, persons):
     _, exports = demo
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
