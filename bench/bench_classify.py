@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_classify.py [--corpora PATH]
 
+0. seconds to load the shipped model (skops, trusted-types check included), in a fresh
+   process, best of 3;
 1. segments/s of `classify` scoring (spaCy features + model) on CFPP2000 segments;
 2. p50/p95 latency of one project-model update (refit on all human codes + re-score every
    segment) in a 50,000-segment project with 500 and 5,000 human codes;
@@ -21,6 +23,20 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = REPO.parent / "shared" / "corpora-real"
+
+
+def load_seconds(repeats: int = 3) -> float:
+    """Best of `repeats` fresh-process loads of models/swot-base (imports excluded)."""
+    import subprocess
+    import sys
+
+    code = ("import time, skops.io, sklearn.linear_model; from pathlib import Path; "
+            "from interviewlens.classify.model import load_model; t = time.perf_counter(); "
+            f"load_model(Path({str(REPO / 'models' / 'swot-base')!r})); "
+            "print(time.perf_counter() - t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                                 text=True).stdout.split()[-1]) for _ in range(repeats)]
+    return min(runs)
 
 
 def throughput(corpora: Path, n: int = 3000) -> tuple[int, float]:
@@ -74,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     args = parser.parse_args()
+    print(f"| load models/swot-base (fresh process, best of 3) | | {load_seconds():.1f} s |")
     n, rate = throughput(args.corpora)
     print(f"| classify scoring, fr_core_news_md | {n} CFPP2000 segments | {rate:,.0f} segments/s |")
     for labels in (500, 5000):

@@ -82,3 +82,48 @@ def test_features_mark_negation_scope_and_the_main_clause(nlp):
     assert frame["question"][0].startswith("Q_")
     conditional = featurize(["on pourrait aller chercher des fonds européens"], nlp)
     assert conditional["m_cond"][0] >= 1 and conditional["m_modal_pouvoir"][0] == 1
+
+
+def test_hesitations_and_repetitions_are_left_out_of_the_lexical_features(nlp):
+    from interviewlens.classify.features import speech_text
+
+    assert speech_text("donc euh oui on est pas mal on est pas mal hein") == \
+        "donc oui on est pas mal hein"
+    assert speech_text("c'est c'est le le centre") == "c'est le centre"
+    assert speech_text("l'homme et l'homme") == "l'homme et l'homme"  # not adjacent
+    frame = featurize(["ben euh c'est c'est dommage quoi"], nlp)
+    assert frame.lemmas[0].split().count("dommage") == 1
+    assert "euh" not in frame.lemmas[0].split() and "ben" not in frame.lemmas[0].split()
+    assert frame["m_filler"][0] >= 2  # still counted
+
+
+def test_hashed_text_keeps_only_buckets_seen_in_two_training_texts():
+    from interviewlens.classify.model import MIN_DF, fit_model
+
+    texts = ["alpha beta", "alpha gamma", "alpha beta delta", "epsilon"] * 3 + ["zeta unique"]
+    frame = pd.DataFrame({"text": texts, "lemmas": texts, "tail": texts,
+                          "question": ["Q_NONE"] * len(texts), "m_n": [1.0] * len(texts)})
+    labels = pd.Series(["force", "aucun"] * 6 + ["aucun"])
+    model = fit_model(frame, labels, FAST)
+    lemmas = model.estimators["five-way"].named_steps["features"].named_transformers_["lemmas"]
+    kept = lemmas.named_steps["kept"].get_support()
+    hashed = lemmas.named_steps["hash"].transform(["zeta unique", "alpha"])
+    assert MIN_DF == 2
+    assert not kept[hashed[0].indices].any()  # seen once: dropped
+    assert kept[hashed[1].indices].all()
+    question = model.estimators["five-way"].named_steps["features"].named_transformers_["question"]
+    assert question.named_steps["kept"].get_support().sum() == 1  # Q_NONE, in every text
+
+
+def test_the_shipped_model_holds_only_trusted_types_and_no_vocabulary():
+    import zipfile
+
+    from interviewlens.classify.model import TRUSTED_TYPES, types_in_file
+
+    path = REPO / "models" / "swot-base" / "model.skops"
+    present = types_in_file(path)
+    assert present <= set(TRUSTED_TYPES)
+    assert "sklearn.feature_extraction.text.HashingVectorizer" in present
+    assert "sklearn.feature_extraction.text.TfidfVectorizer" not in TRUSTED_TYPES
+    with zipfile.ZipFile(path) as archive:  # a 46 MB vocabulary schema made loading take ~17 s
+        assert archive.getinfo("schema.json").file_size < 5_000_000

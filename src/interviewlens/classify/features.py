@@ -4,10 +4,12 @@
 scikit-learn pipeline consumes (so the saved model holds only standard
 scikit-learn objects):
 
-- `text`: the lower-cased text, for character n-grams (robust to spelling and
-  transcription noise);
+- `text`: the lower-cased text without hesitations (*euh*, *ben*…) and with immediate
+  repetitions collapsed (*on a on a* → *on a*), for character n-grams (robust to spelling
+  and transcription noise);
 - `lemmas`: lemmas with negation scope marked (`NEG_salle` in *il n'y a aucune
-  salle*): negation flips polarity;
+  salle*): negation flips polarity; hesitations and repetitions are left out, so that real
+  speech (far more disfluent than the training statements) reads like them;
 - `tail`: the lemmas of the main clause of a concession (after the last *mais*,
   *pourtant*…): in a concession the main clause wins;
 - `m_*`: counts of verbal mood and tense (conditional, future, subjunctive,
@@ -21,6 +23,7 @@ scikit-learn objects):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -29,6 +32,7 @@ from interviewlens.classify.lexicon import (
     CONCESSIVE,
     FILLERS,
     GROUPS,
+    HESITATIONS,
     NEGATORS,
 )
 
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
 
 MODALS = ("pouvoir", "falloir", "devoir", "vouloir", "aimer", "souhaiter")
 NEGATION_WINDOW = 5
+REPEAT_SPAN = 4  # longest word sequence whose immediate repetition is collapsed
 BATCH_SIZE = 256
 NUMERIC_PREFIX = "m_"
 VECTOR_PREFIX = "v_"
@@ -69,6 +74,31 @@ def _negation_marks(doc: Doc) -> list[bool]:
 
 def _lemma(token) -> str:
     return _bare(token.lemma_ or token.text)
+
+
+def _drop_repeat(items: list[str]) -> bool:
+    """Remove an immediate repetition at the end of `items` (*c' est c' est* → *c' est*)."""
+    bare = [item.removeprefix("NEG_") for item in items[-2 * REPEAT_SPAN:]]
+    for n in range(1, REPEAT_SPAN + 1):
+        if len(bare) >= 2 * n and bare[-n:] == bare[-2 * n:-n]:
+            del items[-n:]
+            return True
+    return False
+
+
+_HESITATION = re.compile(r"(?<![\w'-])(?:" + "|".join(sorted(HESITATIONS, key=len, reverse=True))
+                         + r")(?![\w'-])")
+_REPEAT = re.compile(r"(?<![\w'-])((?:[\w'-]+\s+){0,"
+                     + str(REPEAT_SPAN - 1) + r"}[\w'-]+)(?:\s+\1)+(?![\w'-])")
+
+
+def speech_text(text: str) -> str:
+    """Lower-cased text without hesitations and with immediate repetitions collapsed."""
+    cleaned = " ".join(_HESITATION.sub(" ", text.lower().replace("’", "'")).split())
+    previous = None
+    while previous != cleaned:
+        previous, cleaned = cleaned, _REPEAT.sub(r"\1", cleaned)
+    return cleaned
 
 
 def _doc_features(doc: Doc) -> dict[str, object]:
@@ -113,9 +143,11 @@ def _doc_features(doc: Doc) -> dict[str, object]:
         for group, words in GROUPS.items():
             if lemma in words or bare in words:
                 counts[f"{'neg_' if negated[i] else ''}cue_{group}"] += 1
-        if token.is_punct:
+        if token.is_punct or bare in HESITATIONS:
             continue
         lemmas.append(f"NEG_{lemma}" if negated[i] else lemma)
+        while _drop_repeat(lemmas):
+            cut = min(cut, len(lemmas))
     tail = lemmas[cut:] if cut else lemmas
     for group, words in GROUPS.items():
         counts[f"tail_cue_{group}"] = sum(w.removeprefix("NEG_") in words for w in tail)
@@ -123,7 +155,7 @@ def _doc_features(doc: Doc) -> dict[str, object]:
     counts["log_words"] = math.log1p(n_words)
     counts["backchannel_share"] = counts["backchannel"] / max(1, n_words)
     features: dict[str, object] = {
-        "text": doc.text.lower(),
+        "text": speech_text(doc.text),
         "lemmas": " ".join(lemmas),
         "tail": " ".join(tail),
     }

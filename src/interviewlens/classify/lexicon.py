@@ -52,5 +52,8 @@ BACKCHANNEL = {"oui", "ouais", "d'accord", "ok", "mm", "hm", "hum", "voilà", "e
                "effectivement", "tout à fait", "ah", "oh", "bon", "bien sûr", "absolument"}
 FILLERS = {"euh", "ben", "bah", "hein", "quoi", "bon", "enfin", "voilà", "genre", "ouais",
            "hm", "mm", "hum", "pff", "bref"}
+# Pure hesitations: no meaning of their own, left out of the lexical features.
+HESITATIONS = {"euh", "euhm", "heu", "hum", "hm", "hmm", "mm", "mmh", "mh", "ben", "bah", "beh",
+               "pff", "bé"}
 GROUPS = {"pos": POSITIVE, "neg": NEGATIVE, "risk": RISK, "prospect": PROSPECT,
           "external": EXTERNAL}

@@ -8,6 +8,10 @@ Two designs are built from the same features and compared in training:
   judged statements only) — combined as P(force) = P(positive)·P(actual), …,
   P(aucun) = P(none).
 
+Text features are hashed (`HashingVectorizer` + `TfidfTransformer`), and buckets seen in
+fewer than `MIN_DF` training texts are dropped (`VarianceThreshold` after their idf weight
+is set to zero), as `min_df` does for a vocabulary: the saved model holds no vocabulary,
+only arrays, so it loads in a few seconds.
 Models are saved with skops (never pickle) and loaded only if every type in the
 file is on the explicit trusted list below.
 """
@@ -33,6 +37,9 @@ MODALITY = {"force": "actual", "faiblesse": "actual", "opportunite": "potential"
             "vigilance": "potential"}
 MODEL_FILE = "model.skops"
 META_FILE = "model.json"
+WORD_BITS = 18  # hashed lemma uni- and bigrams per text column: 2**WORD_BITS buckets
+CHAR_BITS = 18  # hashed character 2–5-grams: 2**CHAR_BITS buckets
+MIN_DF = 2  # a hashed bucket must occur in this many training texts to be kept
 
 # Every type a saved model may contain; anything else makes loading fail.
 TRUSTED_TYPES = [
@@ -43,8 +50,9 @@ TRUSTED_TYPES = [
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.HashingVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_selection._variance_threshold.VarianceThreshold",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.pipeline.Pipeline",
     "sklearn.preprocessing._data.StandardScaler",
@@ -61,10 +69,11 @@ TRUSTED_TYPES = [
 @dataclass(frozen=True)
 class ModelConfig:
     kind: str = "five-way"  # or "two-axis"
-    C: float = 1.0
+    C: float = 2.0  # chosen by cross-validation (0.5 / 1 / 2 / 4)
     use_vectors: bool = False
     calibrate: bool = True
     seed: int = 0
+    class_weight: str | None = None  # or "balanced"
 
 
 @dataclass
@@ -102,29 +111,58 @@ class SwotModel:
 def _pipeline(config: ModelConfig, numeric: list[str], vectors: list[str]):
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import StandardScaler
 
-    def words() -> TfidfVectorizer:
-        return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
-                               token_pattern=r"\S+", lowercase=False)
+    def hashed(bits: int, **options) -> Pipeline:
+        return Pipeline([
+            ("hash", HashingVectorizer(n_features=2**bits, alternate_sign=False, norm=None,
+                                       **options)),
+            ("tfidf", TfidfTransformer(sublinear_tf=True)),
+            ("kept", "passthrough"),  # set by `_drop_rare_buckets`
+        ])
+
+    def words() -> Pipeline:
+        return hashed(WORD_BITS, ngram_range=(1, 2), token_pattern=r"\S+", lowercase=False)
 
     parts = [
         ("lemmas", words(), "lemmas"),
         ("tail", words(), "tail"),
         ("question", words(), "question"),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2,
-                                  sublinear_tf=True, max_features=40_000), "text"),
+        ("chars", hashed(CHAR_BITS, analyzer="char_wb", ngram_range=(2, 5)), "text"),
         ("numeric", StandardScaler(), numeric),
     ]
     if config.use_vectors and vectors:
         parts.append(("vectors", StandardScaler(), vectors))
-    classifier = LogisticRegression(C=config.C, max_iter=5000, random_state=config.seed)
+    classifier = LogisticRegression(C=config.C, max_iter=5000, random_state=config.seed,
+                                    class_weight=config.class_weight)
     if config.calibrate:
         classifier = CalibratedClassifierCV(classifier, method="sigmoid", cv=5, ensemble=False)
     return Pipeline([("features", ColumnTransformer(parts)), ("classifier", classifier)])
+
+
+def _drop_rare_buckets(columns: Any, frame: pd.DataFrame) -> None:
+    """`min_df` for hashed text: zero the idf of buckets seen in fewer than `MIN_DF` texts
+    (so they weigh nothing, in the l2 norm too), then keep only the buckets that remain
+    (an all-zero row is appended so that a bucket present in every text is kept too)."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_selection import VarianceThreshold
+
+    for _name, transformer, column in columns.transformers_:
+        steps = getattr(transformer, "named_steps", {})
+        if "hash" not in steps:
+            continue
+        counts = steps["hash"].transform(frame[column])
+        seen = np.bincount(counts.indices, minlength=counts.shape[1])
+        idf = steps["tfidf"].idf_.copy()
+        idf[seen < MIN_DF] = 0.0
+        steps["tfidf"].idf_ = idf
+        weighted = steps["tfidf"].transform(counts)
+        padded = sp.vstack([weighted, sp.csr_matrix((1, weighted.shape[1]))])
+        transformer.steps[-1] = ("kept", VarianceThreshold(0.0).fit(padded))
 
 
 def fit_model(features: pd.DataFrame, labels: pd.Series, config: ModelConfig,
@@ -136,8 +174,15 @@ def fit_model(features: pd.DataFrame, labels: pd.Series, config: ModelConfig,
 
     def fit(x: pd.DataFrame, y: pd.Series, w: np.ndarray | None):
         pipeline = _pipeline(config, numeric, vectors)
-        return pipeline.fit(x, y, classifier__sample_weight=w) if w is not None \
-            else pipeline.fit(x, y)
+        columns, classifier = pipeline.named_steps["features"], pipeline.named_steps["classifier"]
+        columns.fit(x)
+        _drop_rare_buckets(columns, x)
+        matrix = columns.transform(x)
+        if w is None:
+            classifier.fit(matrix, y)
+        else:
+            classifier.fit(matrix, y, sample_weight=w)
+        return pipeline
 
     if config.kind == "five-way":
         return SwotModel(config, {"five-way": fit(features, labels, sample_weight)})
@@ -151,23 +196,12 @@ def fit_model(features: pd.DataFrame, labels: pd.Series, config: ModelConfig,
     })
 
 
-def _drop_stop_words(pipeline: Any) -> None:
-    """TfidfVectorizer keeps every discarded term in `stop_words_`, only for introspection:
-    dropping it divides the model file's size several times (scikit-learn documents this)."""
-    for _name, transformer, _columns in getattr(pipeline.named_steps["features"],
-                                                "transformers_", []):
-        if hasattr(transformer, "stop_words_"):
-            transformer.stop_words_ = None
-
-
 def save_model(model: SwotModel, folder: Path) -> None:
     import zipfile
 
     import skops.io as sio
 
     folder.mkdir(parents=True, exist_ok=True)
-    for estimator in model.estimators.values():
-        _drop_stop_words(estimator)
     sio.dump({"kind": model.config.kind, **model.estimators}, folder / MODEL_FILE,
              compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     metadata = {**model.metadata, "config": model.config.__dict__}

@@ -9,7 +9,12 @@ from interviewlens.classify.model import SwotModel
 KNOWN_WEAKNESSES = """\
 - Trained on statements written for the project (no real interview was used for training),
   so vocabulary and phrasing of a particular territory may surprise it; the project model
-  (active learning) adapts to each project's human codes.
+  (active learning) adapts to each project's human codes. Cross-validated figures are
+  measured on those written statements and are higher than on real segments (see the
+  held-out evaluation).
+- Real speech is more broken than any training statement: hesitations and immediate
+  repetitions are left out of the features, but interrupted clauses, overlaps and a judgement
+  cut over two segments still push segments towards `aucun`.
 - The boundary between opportunité/vigilance and force/faiblesse rests on tense and modality;
   vague tenses and hypotheticals about present facts are its most frequent errors, as they
   are for human coders.
@@ -27,22 +32,27 @@ def write_model_card(model: SwotModel, folder: Path) -> None:
         "interview segment, with calibrated probabilities. Rebuild it with `interviewlens train`.",
         "",
         "## Training data",
-        f"- {meta.get('training_rows')} statements from `corpora/swot-train/` "
-        f"({len(meta.get('training_files', []))} files), all written for the project.",
+        (f"- {meta.get('training_rows')} statements from `corpora/swot-train/` "
+         f"({len(meta.get('training_files', []))} files), all written for the project."),
         "- Codes: " + ", ".join(f"{k} {v}" for k, v in sorted(meta.get("label_counts", {}).items())),
         "",
         "## Features",
-        "- lemmas with negation scope marked, and the main clause of concessions;",
+        "- lemmas with negation scope marked, and the main clause of concessions (hesitations",
+        "  such as *euh*, *ben* and immediate repetitions left out);",
         "- the interviewer's preceding question, when known;",
         "- character 2–5-grams of the text;",
+        "- text features are hashed (2^18 buckets per column, uni- and bigrams of lemmas),",
+        "  tf-idf weighted, and buckets seen in fewer than two training texts are dropped: the",
+        "  model file holds no vocabulary and loads in a few seconds;",
         "- counts of conditional, future, subjunctive and imperfect verbs, modal verbs, negators,",
         "  concessive connectives, questions and cue-lexicon groups (positive, negative, risk,",
         "  prospect, external resource), in the whole text and in the main clause.",
         "",
         "## Learner",
-        f"- design: {model.config.kind}, C={model.config.C}, vectors="
-        f"{'yes' if model.config.use_vectors else 'no'}, "
-        f"calibration: {'sigmoid, 5-fold' if model.config.calibrate else 'none'}.",
+        (f"- design: {model.config.kind}, C={model.config.C}, vectors="
+         f"{'yes' if model.config.use_vectors else 'no'}, "
+         f"class weights: {model.config.class_weight or 'none'}, "
+         f"calibration: {'sigmoid, 5-fold' if model.config.calibrate else 'none'}."),
     ]
     if meta.get("comparison"):
         lines += ["", "## Design comparison (5-fold cross-validation on the training corpus)", "",

@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 CANDIDATES = {
     "five-way": ModelConfig(kind="five-way", calibrate=False),
+    "five-way, balanced classes": ModelConfig(kind="five-way", calibrate=False,
+                                              class_weight="balanced"),
     "five-way + vectors": ModelConfig(kind="five-way", use_vectors=True, calibrate=False),
     "two-axis": ModelConfig(kind="two-axis", calibrate=False),
-    "two-axis + vectors": ModelConfig(kind="two-axis", use_vectors=True, calibrate=False),
 }
 
 
