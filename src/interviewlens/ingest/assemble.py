@@ -51,6 +51,7 @@ def assemble(source: ParsedSource, speakers: dict[str, ResolvedSpeaker]) -> Asse
         parts.append(label)
         position += len(label)
         start = position
+        first_part = len(parts)
         chunk_starts: set[int] = set()
         for index, chunk in enumerate(raw.chunks):
             if index:
@@ -61,7 +62,7 @@ def assemble(source: ParsedSource, speakers: dict[str, ResolvedSpeaker]) -> Asse
             position += len(chunk)
         turn = AssembledTurn(raw.speaker, start, position, raw.time_start, raw.time_end, raw.line)
         if speakers[raw.speaker].role is Role.INTERVIEWEE:
-            speech = "".join(parts)[start:position]
+            speech = "".join(parts[first_part:])  # this turn only: linear in the file
             spans = raw.segments if raw.segments is not None else segment_turn(speech, chunk_starts)
             turn.segments = [(start + a, start + b) for a, b in spans]
         turns.append(turn)
