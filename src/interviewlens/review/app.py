@@ -158,8 +158,6 @@ class ReviewApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action of the current screen and every screen, in the command palette."""
-        from interviewlens.review.keys import help_rows
-
         yield from super().get_system_commands(screen)
         for key in getattr(screen, "KEY_TABLE", []):
             yield SystemCommand(key.describe(self.lang), key.shown,
@@ -168,7 +166,6 @@ class ReviewApp(App[None]):
         for key in NAVIGATION:
             yield SystemCommand(key.describe(self.lang), key.shown,
                                 lambda action=key.action: self.call_later(self.run_action, action))
-        del help_rows
 
     # -- writes -----------------------------------------------------------------------------
     def code(self, segment_id: int, label: str) -> None:
@@ -246,17 +243,14 @@ class ReviewApp(App[None]):
                 return
             # This coder's own codes teach the model (others' are theirs to give).
             model.human.clear()
-            for segment_id, label in self.data_in_thread_codes(db).items():
+            for segment_id, label in db.execute(
+                    "SELECT segment_id, label FROM coder_decision WHERE coder = ?", (self.coder,)):
                 model.set_human(segment_id, label)
             model.update()
             self.model = model
         finally:
             db.close()
         self.call_from_thread(self._model_ready)
-
-    def data_in_thread_codes(self, db) -> dict[int, str]:
-        return {int(s): label for s, label in db.execute(
-            "SELECT segment_id, label FROM coder_decision WHERE coder = ?", (self.coder,))}
 
     def schedule_model_update(self, segment_id: int, label: str | None) -> None:
         """Queue a code for the project model; one worker thread drains the queue."""

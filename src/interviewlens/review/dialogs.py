@@ -34,10 +34,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Label(f"[b]{tr('help_title', self.lang)}[/b]")
-            with VerticalScroll(id="help-scroll"):
-                with Horizontal(id="help-columns"):
-                    yield Static(self._column(self.rows[:self.split]), id="help-keys")
-                    yield Static(self._column(self.rows[self.split:]), id="help-navigation")
+            with VerticalScroll(id="help-scroll"), Horizontal(id="help-columns"):
+                yield Static(self._column(self.rows[:self.split]), id="help-keys")
+                yield Static(self._column(self.rows[self.split:]), id="help-navigation")
             yield Label(f"[dim]{tr('help_close', self.lang)}[/dim]")
 
     def on_mount(self) -> None:
