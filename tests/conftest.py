@@ -48,3 +48,23 @@ def real_corpora() -> Path:
     if not REAL_CORPORA.is_dir():
         pytest.skip("../shared/corpora-real is absent")
     return REAL_CORPORA
+
+
+def exported_texts(path: Path) -> list[tuple[str, str]]:
+    """(file or member, text) of everything an export wrote, zip members included."""
+    import zipfile
+
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    if path.suffix == ".md":
+        files += sorted(path.with_name(path.stem + "_images").glob("*"))
+    texts = []
+    for file in files:
+        texts.append((file.name, file.name))
+        if zipfile.is_zipfile(file):
+            with zipfile.ZipFile(file) as archive:
+                for member in archive.namelist():
+                    texts.append((member, member))
+                    texts.append((member, archive.read(member).decode("utf-8", "ignore")))
+        elif file.suffix != ".png":
+            texts.append((file.name, file.read_text(encoding="utf-8-sig", errors="ignore")))
+    return texts

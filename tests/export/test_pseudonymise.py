@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import zipfile
-from pathlib import Path
 
 import yaml
 
 from interviewlens.export.pseudonymise import OffsetMap, Pseudonymiser, clean_person, name_forms
-from tests.conftest import DEMO
+from tests.conftest import DEMO, exported_texts
 
 
 def manifest_names() -> set[str]:
@@ -22,24 +20,6 @@ def manifest_names() -> set[str]:
                 names.add(speaker["name"])
     names |= {re.sub(r"\s*\(.*\)", "", n) for n in manifest["speakers"]}
     return names
-
-
-def exported_texts(path: Path) -> list[tuple[str, str]]:
-    """(member, text) of every file of an export, zip members included."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    if path.suffix == ".md":
-        files += sorted(path.with_name(path.stem + "_images").glob("*"))
-    texts = []
-    for file in files:
-        texts.append((file.name, file.name))
-        if zipfile.is_zipfile(file):
-            with zipfile.ZipFile(file) as archive:
-                for member in archive.namelist():
-                    texts.append((member, member))
-                    texts.append((member, archive.read(member).decode("utf-8", "ignore")))
-        elif file.suffix != ".png":
-            texts.append((file.name, file.read_text(encoding="utf-8-sig")))
-    return texts
 
 
 def test_no_manifest_name_in_any_export(demo_exports):

@@ -14,12 +14,12 @@ manifest, analysed, and coded by a human coder. Skipped while exports are not im
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.conftest import exported_texts
 from tests.reliability.conftest import DEMO
 
 FORMATS = {"csv": "tableaux", "xlsx": "demo.xlsx", "json": "demo.json", "md": "rapport.md",
@@ -72,24 +72,6 @@ def _manifest_names() -> set[str]:
     manifest = yaml.safe_load((DEMO / "manifest.yaml").read_text(encoding="utf-8"))
     return {speaker["name"] for entry in manifest["files"]
             for speaker in (entry.get("speakers") or {}).values() if speaker.get("name")}
-
-
-def _exported_texts(path: Path) -> list[tuple[str, str]]:
-    """(file or member, text) of everything an export wrote, zip members included."""
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    if path.suffix == ".md":
-        files += sorted(path.with_name(path.stem + "_images").glob("*"))
-    texts = []
-    for file in files:
-        texts.append((file.name, file.name))
-        if zipfile.is_zipfile(file):
-            with zipfile.ZipFile(file) as archive:
-                for member in archive.namelist():
-                    texts.append((member, member))
-                    texts.append((member, archive.read(member).decode("utf-8", "ignore")))
-        elif file.suffix != ".png":
-            texts.append((file.name, file.read_text(encoding="utf-8-sig", errors="ignore")))
-    return texts
 
 
 def _found(name: str, text: str) -> bool:
@@ -154,7 +136,7 @@ def test_no_person_name_in_any_export(demo, persons):
         re.escape(p) for p in sorted(persons, key=len, reverse=True)) + r")(?![\w-])")
     left: dict[str, set[str]] = {}
     for fmt, name in FORMATS.items():
-        for member, text in _exported_texts(exports / name):
+        for member, text in exported_texts(exports / name):
             for match in pattern.finditer(text):
                 left.setdefault(match.group(), set()).add(f"{fmt}:{member}")
     assert not left, "person names left in pseudonymised exports: " + "; ".join(
