@@ -39,6 +39,10 @@ COLUMNS = ["file", "speaker", "actor_type", "turn", "segment", "question", "befo
            "after", "label"]
 
 
+def _same_turn(rows: list[dict], i: int, j: int) -> bool:
+    return 0 <= j < len(rows) and rows[j]["turn_id"] == rows[i]["turn_id"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
@@ -59,9 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         row["turn"] = turn_numbers[key]
         row["segment"] = segment_numbers.get(row["file"], 0)
         segment_numbers[row["file"]] = row["segment"] + 1
-        same = lambda j: 0 <= j < len(rows) and rows[j]["turn_id"] == row["turn_id"]  # noqa: E731
-        row["before"] = rows[i - 1]["text"] if same(i - 1) else ""
-        row["after"] = rows[i + 1]["text"] if same(i + 1) else ""
+        row["before"] = rows[i - 1]["text"] if _same_turn(rows, i, i - 1) else ""
+        row["after"] = rows[i + 1]["text"] if _same_turn(rows, i, i + 1) else ""
         row["question"] = " ".join((row["question"] or "").split())
         row["actor_type"] = row["actor_type"] or ""
         row["label"] = ""
