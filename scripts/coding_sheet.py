@@ -4,7 +4,8 @@ Used to build segment-level training data (`corpora/swot-train/part7-*.csv`) fro
 fictional interviews under `corpora/swot-train/interviews/`: ingest them, run this script,
 fill the `label` column following docs/codebook.md.
 
-    .venv/bin/interviewlens ingest corpora/swot-train/interviews/SET -o /tmp/SET.ilens
+    .venv/bin/interviewlens ingest /tmp/SET.ilens corpora/swot-train/interviews/SET \
+        --manifest corpora/swot-train/interviews/SET/manifest.yaml
     .venv/bin/python scripts/coding_sheet.py /tmp/SET.ilens -o /tmp/SET-sheet.csv
 
 Columns: file, speaker, actor_type, turn, segment, question, before, text, after, label.
