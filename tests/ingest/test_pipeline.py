@@ -48,6 +48,19 @@ def test_fixture_folder_ingests_with_exact_offsets(tmp_path, cli):
     assert (speakers.role == "interviewer").sum() >= 3
 
 
+def test_a_folders_notes_and_readme_are_skipped_but_not_transcripts_named_notes(tmp_path, cli):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("NOTES.md", "README.txt", "notes-entretien-maire.txt"):
+        (folder / name).write_text(GOOD, encoding="utf-8")
+    path = tmp_path / "p.ilens"
+    result = cli("ingest", path, folder, "--commune", "Bréval")
+    assert result.exit_code == 0, result.output
+    with open_project(path) as project:
+        assert project.interviews().file.tolist() == ["notes-entretien-maire.txt"]
+    assert "NOTES.md: skipped (documentation file)" in result.output
+
+
 def test_reingesting_an_identical_file_is_a_no_op(project, tmp_path, cli):
     before = project_dump(project)
     result = cli("ingest", project, tmp_path / "in" / "good.txt")

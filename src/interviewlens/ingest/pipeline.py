@@ -28,6 +28,7 @@ from interviewlens.ingest.speakers import ResolvedSpeaker, resolve_speakers
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
+_SKIPPED_STEMS = {"notes"}  # a folder's NOTES.md, not "notes-entretien-maire.txt"
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _skip_reason(path: Path, manifest: Manifest | None, options: IngestOptions) 
     name = path.name.lower()
     if name.startswith((".", "_", "~$")) or name.endswith((".ilens", ".ilens-wal", ".ilens-shm")):
         return "hidden or project file"
-    if name.startswith(_SKIPPED_NAMES):
+    if name.startswith(_SKIPPED_NAMES) or path.stem.lower() in _SKIPPED_STEMS:
         return "documentation file"
     if manifest and path.resolve() == manifest.path.resolve():
         return "the manifest"
