@@ -51,6 +51,20 @@ def test_numbered_speaker_codes_are_neutral():
     assert all(s.role_hint is RoleHint.UNKNOWN for s in source.speakers.values())
 
 
+def test_numbered_participants_of_a_focus_group_are_speakers(tmp_path: Path):
+    path = tmp_path / "focus.txt"
+    path.write_text("Animatrice : Qu'est-ce qui marche bien ici ?\n"
+                    "Participant 1 : Les associations, il y en a une quarantaine.\n"
+                    "Participante 12 : Oui mais les jeunes partent tous.\n"
+                    "Animatrice : Et le jumelage ?\n"
+                    "Article 3 : il faudrait le relancer avec les écoles.\n", encoding="utf-8")
+    [source] = read_text(path.read_bytes(), path)
+    assert [t.speaker for t in source.turns] == [
+        "Animatrice", "Participant 1", "Participante 12", "Animatrice"]
+    # A numbered word that is not a participant, seen once, stays text.
+    assert " ".join(source.turns[-1].chunks).endswith("Article 3 : il faudrait le relancer avec les écoles.")
+
+
 def test_prose_without_labels_is_one_speaker_one_turn_per_paragraph():
     source = read("no_labels.txt")
     assert list(source.speakers) == ["Locuteur 1"]

@@ -16,11 +16,12 @@ from interviewlens.ingest.model import RoleHint
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[{_TIME}\]|\({_TIME}\)|{_TIME})"
-# A label: capitalised words (names with particles and hyphens), initials, or codes like E1.
+# A label: capitalised words (names with particles and hyphens), initials, codes like E1, or
+# numbered participants of a group ("Participant 1", "Habitante 12").
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 _PARTICLE = r"(?:de|du|des|d'|le|la|van|von|da|di)"
 _LABEL = (
-    rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+    rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+\d{{1,3}})?"
     r"(?:\s*\((?:ENQ|Enq|enq)\))?)"
 )
 _LINE = re.compile(
@@ -98,9 +99,15 @@ def match_label(line: str) -> LabelledLine | None:
     return LabelledLine(label=label, rest=match.group("rest").strip(), seconds=parse_timestamp(stamp))
 
 
+_NUMBERED_PARTICIPANT = re.compile(
+    r"(?:participant|participante|habitant|habitante|intervenant|intervenante|personne"
+    r"|locuteur|locutrice|jeune|parent|élu|élue|elu|elue)\s+\d{1,3}", re.IGNORECASE)
+
+
 def is_known_convention(label: str) -> bool:
     return role_hint_for_label(label) is not RoleHint.UNKNOWN or bool(
         re.fullmatch(r"[A-Z]{1,3}\d{0,2}|[A-Z]\.[A-Z]\.?", label)
+        or _NUMBERED_PARTICIPANT.fullmatch(label)
     )
 
 
