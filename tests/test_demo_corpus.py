@@ -92,3 +92,23 @@ def test_gold_codes_every_interviewee_segment_of_the_demo(tables):
     assert set(gold.label) <= {label.value for label in Label}
     segments = tables["segments"]
     assert sorted(zip(gold.file, gold.text)) == sorted(zip(segments.file, segments.text))
+
+
+def test_gold_turns_give_each_segment_the_context_it_has_in_the_project(demo):
+    """`evaluate` reads a segment's neighbours from the gold's file/turn columns; they must be
+    the neighbours `classify` gives it inside the project (same turn, reading order)."""
+    import sqlite3
+
+    from interviewlens.classify.files import read_gold
+    from interviewlens.classify.project_model import SEGMENTS_WITH_QUESTIONS
+
+    gold = read_gold(DEMO / "gold.csv", column="text", label_column="label",
+                     question_column=None, group_column=None)
+    db = sqlite3.connect(demo)
+    db.row_factory = sqlite3.Row
+    inside = {r["text"]: (r["before"] or "", r["after"] or "")
+              for r in db.execute(SEGMENTS_WITH_QUESTIONS)}
+    db.close()
+    assert gold.context is not None
+    assert sum(1 for _before, after in gold.context if after) > 300
+    assert [inside[text] for text in gold.texts] == gold.context

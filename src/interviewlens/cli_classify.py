@@ -20,10 +20,10 @@ def _progress() -> Progress:
 
 def run_train(corpus_dir: Path, output: Path, *, compare: bool, spacy_model: str) -> int:
     from interviewlens.classify.features import DISABLED_COMPONENTS, featurize
-    from interviewlens.classify.model import ModelConfig, save_model
+    from interviewlens.classify.model import save_model
     from interviewlens.classify.model_card import write_model_card
+    from interviewlens.classify.training import FINAL, load_training_corpus, train
     from interviewlens.classify.training import compare as compare_models
-    from interviewlens.classify.training import load_training_corpus, train
     from interviewlens.nlp.loading import load_french
 
     corpus = load_training_corpus(corpus_dir)
@@ -32,14 +32,17 @@ def run_train(corpus_dir: Path, output: Path, *, compare: bool, spacy_model: str
     with _progress() as progress:
         task = progress.add_task("features", total=len(corpus))
         features = featurize(corpus.text.tolist(), nlp, questions=corpus.question.tolist(),
+                             context=list(zip(corpus.before, corpus.after, strict=True)),
                              progress=lambda n: progress.advance(task, n))
     comparisons = None
     if compare:
         console.print("5-fold cross-validation of the candidate designs (uncalibrated):")
-        comparisons = compare_models(features, corpus.label, report=lambda c: console.print(
-            f"  {c.name:<22} macro-F1 {c.macro_f1:.3f}  accuracy {c.accuracy:.3f}"))
+        comparisons = compare_models(features, corpus, report=lambda c: console.print(
+            f"  {c.name:<26} macro-F1 {c.macro_f1:.3f}  accuracy {c.accuracy:.3f}"
+            + (f"  | unseen interviews: macro-F1 {c.segments_macro_f1:.3f}"
+               f"  accuracy {c.segments_accuracy:.3f}" if c.segments_macro_f1 else "")))
     with console.status("fitting the final model…"):
-        model = train(corpus, features, ModelConfig(), comparisons)
+        model = train(corpus, features, FINAL, comparisons)
     save_model(model, output)
     write_model_card(model, output)
     console.print(f"saved {model.version} to {output} (model card: {output / 'MODEL_CARD.md'})")
@@ -91,7 +94,8 @@ def run_evaluate(gold_path: Path, *, column: str, label_column: str, question_co
                      question_column=question_column, group_column=group_column)
     with _progress() as progress:
         task = progress.add_task("scoring", total=len(gold.texts))
-        model, scores = score_texts(gold.texts, questions=gold.questions, model_dir=model_dir,
+        model, scores = score_texts(gold.texts, questions=gold.questions, context=gold.context,
+                                    model_dir=model_dir,
                                     spacy_model=spacy_model,
                                     progress=lambda n: progress.advance(task, n))
     predicted = [LABELS[i] for i in scores.probs.argmax(axis=1)]

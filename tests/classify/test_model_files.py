@@ -84,6 +84,39 @@ def test_features_mark_negation_scope_and_the_main_clause(nlp):
     assert conditional["m_cond"][0] >= 1 and conditional["m_modal_pouvoir"][0] == 1
 
 
+def test_context_features_read_the_neighbours_of_the_same_turn(nlp):
+    texts = ["le festival c'est", "vraiment ce qui fait vivre le village", "oui oui"]
+    frame = featurize(texts, nlp, context=[("", texts[1]), (texts[0], ""), ("", "")])
+    assert frame.context[0].split()[0] == "A_vraiment"
+    assert all(w.startswith("B_") for w in frame.context[1].split())
+    assert frame.context[2] == ""
+    assert list(frame.m_before_known) == [0.0, 1.0, 0.0]
+    assert list(frame.m_after_known) == [1.0, 0.0, 0.0]
+    # The neighbours' counts are theirs: the second text has no conditional, its features
+    # do not change with context; only the context columns do.
+    alone = featurize([texts[1]], nlp)
+    assert frame.lemmas[1] == alone.lemmas[0]
+
+
+def test_a_context_model_round_trips_and_uses_the_context(small_corpus, nlp, tmp_path):
+    from dataclasses import replace
+
+    corpus = load_training_corpus(small_corpus)
+    before = ["on manque de bénévoles"] * len(corpus)
+    features = featurize(corpus.text.tolist(), nlp, questions=corpus.question.tolist(),
+                         context=list(zip(before, [""] * len(corpus), strict=True)))
+    config = replace(FAST, use_context=True, context_words=True)
+    model = train(corpus, features, config)
+    save_model(model, tmp_path / "m")
+    loaded = load_model(tmp_path / "m")
+    assert loaded.config.use_context and loaded.config.context_words
+    assert np.allclose(loaded.predict_proba(features), model.predict_proba(features))
+    columns = loaded.estimators["five-way"].named_steps["features"]
+    assert "context" in columns.named_transformers_
+    numeric = next(cols for name, _t, cols in columns.transformers_ if name == "numeric")
+    assert any(c.startswith("m_before_") for c in numeric)
+
+
 def test_hesitations_and_repetitions_are_left_out_of_the_lexical_features(nlp):
     from interviewlens.classify.features import speech_text
 

@@ -17,6 +17,10 @@ scikit-learn objects):
   connectives, negators, questions, cue-lexicon groups, length;
 - `question`: lemmas of the interviewer's preceding question, prefixed `Q_`
   (empty when unknown): *qu'est-ce qui vous manque ?* frames the answer;
+- `context`: lemmas of the neighbouring segments of the same turn, prefixed `B_`
+  (before) and `A_` (after), and `m_before_*` / `m_after_*` counts of their mood, tense and
+  cue groups: a judgement is often cut over two segments (*le festival c'est* / *vraiment ce
+  qui fait vivre le village*), and *et ça c'est dommage* takes its object from before;
 - `v_*`: the spaCy document vector.
 """
 
@@ -24,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from interviewlens.classify.lexicon import (
@@ -179,35 +183,79 @@ def _question_features(doc: Doc | None) -> dict[str, object]:
     return features
 
 
+CONTEXT_PREFIXES = (f"{NUMERIC_PREFIX}before_", f"{NUMERIC_PREFIX}after_")
+CONTEXT_COUNTS = ("cond", "fut", "subj", "imp", "neg", "concessive", "question", "log_words",
+                  *(f"cue_{g}" for g in GROUPS), *(f"neg_cue_{g}" for g in GROUPS),
+                  *(f"tail_cue_{g}" for g in GROUPS))
+
+
+def _context_features(before: dict[str, object] | None,
+                      after: dict[str, object] | None) -> dict[str, object]:
+    """What the neighbouring segments of the same turn say (`None`: no neighbour)."""
+    words: list[str] = []
+    features: dict[str, object] = {}
+    for side, prefix, neighbour in (("before", "B_", before), ("after", "A_", after)):
+        features[f"{NUMERIC_PREFIX}{side}_known"] = float(neighbour is not None)
+        for name in CONTEXT_COUNTS:
+            value = neighbour[f"{NUMERIC_PREFIX}{name}"] if neighbour is not None else 0.0
+            features[f"{NUMERIC_PREFIX}{side}_{name}"] = value
+        if neighbour is not None:
+            words.extend(f"{prefix}{lemma}" for lemma in str(neighbour["lemmas"]).split())
+    features["context"] = " ".join(words)
+    return features
+
+
 def featurize(texts: Sequence[str], nlp: Language, *, questions: Sequence[str] | None = None,
+              context: Sequence[tuple[str, str]] | None = None,
               progress=None) -> pd.DataFrame:
     """One row of features per text (see the module docstring). `questions`, when given,
-    holds the interviewer's question before each text ("" when there is none)."""
+    holds the interviewer's question before each text ("" when there is none); `context`
+    the segments just before and after each text in the same turn ("" when there is none).
+    Each distinct text is parsed once, so neighbours that are themselves scored cost nothing.
+    """
+    import numpy as np
+
+    texts = [" ".join(str(t).split()) or "." for t in texts]
+    neighbours = [(" ".join(str(b).split()), " ".join(str(a).split()))
+                  for b, a in (context if context is not None else [("", "")] * len(texts))]
+    if len(neighbours) != len(texts):
+        raise ValueError("featurize: one (before, after) pair per text")
+    distinct = list(dict.fromkeys([*texts, *(n for pair in neighbours for n in pair if n)]))
+    parsed: dict[str, dict[str, object]] = {}
+    vector_of: dict[str, np.ndarray] = {}
+    width = nlp.vocab.vectors_length or 0
+    docs = nlp.pipe(distinct, batch_size=BATCH_SIZE)
+    for count, (text, doc) in enumerate(zip(distinct, docs, strict=True)):
+        parsed[text] = _doc_features(doc)
+        vector_of[text] = (doc.vector if width and doc.has_vector
+                           else np.zeros(width, dtype="float32"))
+        if progress and count < len(texts):
+            progress(1)
+    rows: list[dict[str, object]] = []
+    vectors: list[np.ndarray] = []
+    for text, (before, after) in zip(texts, neighbours, strict=True):
+        row = dict(parsed[text])
+        row.update(_context_features(parsed.get(before) if before else None,
+                                     parsed.get(after) if after else None))
+        rows.append(row)
+        vectors.append(vector_of[text])
+    return _assemble(rows, vectors, width, questions, nlp)
+
+
+def _assemble(rows: list[dict[str, object]], vectors: list, width: int,
+              questions: Sequence[str] | None, nlp: Language) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    rows: list[dict[str, object]] = []
-    vectors: list[np.ndarray] = []
-    width = nlp.vocab.vectors_length or 0
-    for doc in nlp.pipe(_clean(texts), batch_size=BATCH_SIZE):
-        rows.append(_doc_features(doc))
-        vectors.append(doc.vector if width and doc.has_vector else np.zeros(width, dtype="float32"))
-        if progress:
-            progress(1)
-    asked = list(questions) if questions is not None else [""] * len(rows)
-    known = [i for i, q in enumerate(asked) if str(q).strip()]
-    question_docs = dict(zip(known, nlp.pipe((str(asked[i]) for i in known),
-                                             batch_size=BATCH_SIZE), strict=True))
-    for i, row in enumerate(rows):
-        row.update(_question_features(question_docs.get(i)))
+    asked = [str(q).strip() for q in questions] if questions is not None else [""] * len(rows)
+    distinct = list(dict.fromkeys(q for q in asked if q))
+    question_features = {q: _question_features(doc) for q, doc in zip(
+        distinct, nlp.pipe(distinct, batch_size=BATCH_SIZE), strict=True)}
+    for question, row in zip(asked, rows, strict=True):
+        row.update(question_features[question] if question else _question_features(None))
     frame = pd.DataFrame(rows)
     if width:
         matrix = np.vstack(vectors) if vectors else np.zeros((0, width), dtype="float32")
         vector_frame = pd.DataFrame(matrix, columns=[f"{VECTOR_PREFIX}{i}" for i in range(width)])
         frame = pd.concat([frame, vector_frame], axis=1)
     return frame
-
-
-def _clean(texts: Iterable[str]) -> Iterable[str]:
-    for text in texts:
-        yield " ".join(str(text).split()) or "."

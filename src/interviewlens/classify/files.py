@@ -6,6 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewlens.classify.context import turn_neighbours
 from interviewlens.classify.model import LABELS
 from interviewlens.errors import InputError
 from interviewlens.ingest.readers.questionnaire import column_index, read_table
@@ -17,6 +18,7 @@ class Gold:
     labels: list[str]
     questions: list[str] | None
     groups: list[str] | None
+    context: list[tuple[str, str]] | None = None  # (before, after) in the same turn
 
 
 def _check_input(path: Path) -> None:
@@ -42,7 +44,8 @@ def read_gold(path: Path, *, column: str, label_column: str, question_column: st
 
     question_at = optional(question_column, "question")
     group_at = optional(group_column, "file")
-    texts, labels, questions, groups = [], [], [], []
+    turn_at = optional(None, "turn")
+    texts, labels, questions, groups, turns = [], [], [], [], []
     for row, number in zip(table.rows, table.row_numbers, strict=True):
         cells = row + [""] * (len(table.header) - len(row))
         label = cells[label_at].strip()
@@ -55,10 +58,13 @@ def read_gold(path: Path, *, column: str, label_column: str, question_column: st
         labels.append(label)
         questions.append(cells[question_at] if question_at is not None else "")
         groups.append(cells[group_at] if group_at is not None else "")
+        turns.append((groups[-1], cells[turn_at] if turn_at is not None else questions[-1]))
     if not texts:
         raise InputError(path, "no coded text found", "check --column and --label-column")
+    known_turns = group_at is not None and (turn_at is not None or question_at is not None)
     return Gold(texts, labels, questions if question_at is not None else None,
-                groups if group_at is not None else None)
+                groups if group_at is not None else None,
+                turn_neighbours(texts, turns) if known_turns else None)
 
 
 def classify_table(source: Path, output: Path, *, column: str, question_column: str | None,

@@ -74,6 +74,9 @@ class ModelConfig:
     calibrate: bool = True
     seed: int = 0
     class_weight: str | None = None  # or "balanced"
+    use_context: bool = False  # counts of the neighbouring segments of the same turn
+    context_words: bool = False  # and their lemmas (with use_context)
+    segment_weight: float = 1.0  # weight of interview segments relative to statements
 
 
 @dataclass
@@ -134,6 +137,9 @@ def _pipeline(config: ModelConfig, numeric: list[str], vectors: list[str]):
         ("chars", hashed(CHAR_BITS, analyzer="char_wb", ngram_range=(2, 5)), "text"),
         ("numeric", StandardScaler(), numeric),
     ]
+    if config.use_context and config.context_words:
+        parts.insert(3, ("context", hashed(WORD_BITS, token_pattern=r"\S+", lowercase=False),
+                         "context"))
     if config.use_vectors and vectors:
         parts.append(("vectors", StandardScaler(), vectors))
     classifier = LogisticRegression(C=config.C, max_iter=5000, random_state=config.seed,
@@ -167,9 +173,10 @@ def _drop_rare_buckets(columns: Any, frame: pd.DataFrame) -> None:
 
 def fit_model(features: pd.DataFrame, labels: pd.Series, config: ModelConfig,
               sample_weight: np.ndarray | None = None) -> SwotModel:
-    from interviewlens.classify.features import NUMERIC_PREFIX, VECTOR_PREFIX
+    from interviewlens.classify.features import CONTEXT_PREFIXES, NUMERIC_PREFIX, VECTOR_PREFIX
 
-    numeric = [c for c in features.columns if c.startswith(NUMERIC_PREFIX)]
+    numeric = [c for c in features.columns if c.startswith(NUMERIC_PREFIX)
+               and (config.use_context or not c.startswith(CONTEXT_PREFIXES))]
     vectors = [c for c in features.columns if c.startswith(VECTOR_PREFIX)]
 
     def fit(x: pd.DataFrame, y: pd.Series, w: np.ndarray | None):

@@ -32,14 +32,18 @@ def write_model_card(model: SwotModel, folder: Path) -> None:
         "interview segment, with calibrated probabilities. Rebuild it with `interviewlens train`.",
         "",
         "## Training data",
-        (f"- {meta.get('training_rows')} statements from `corpora/swot-train/` "
-         f"({len(meta.get('training_files', []))} files), all written for the project."),
+        (f"- {meta.get('training_rows')} rows from `corpora/swot-train/` "
+         f"({len(meta.get('training_files', []))} files), all written for the project: "
+         "stand-alone statements, and the hand-coded segments of fictional interviews "
+         "(`interviews/`, cut by interviewlens' own segmenter, with their turn context)."),
         "- Codes: " + ", ".join(f"{k} {v}" for k, v in sorted(meta.get("label_counts", {}).items())),
         "",
         "## Features",
         "- lemmas with negation scope marked, and the main clause of concessions (hesitations",
         "  such as *euh*, *ben* and immediate repetitions left out);",
         "- the interviewer's preceding question, when known;",
+        "- the neighbouring segments of the same turn (lemmas, mood, tense and cue counts),",
+        "  when the design uses context: a judgement is often cut over two segments;",
         "- character 2–5-grams of the text;",
         "- text features are hashed (2^18 buckets per column, uni- and bigrams of lemmas),",
         "  tf-idf weighted, and buckets seen in fewer than two training texts are dropped: the",
@@ -52,12 +56,26 @@ def write_model_card(model: SwotModel, folder: Path) -> None:
         (f"- design: {model.config.kind}, C={model.config.C}, vectors="
          f"{'yes' if model.config.use_vectors else 'no'}, "
          f"class weights: {model.config.class_weight or 'none'}, "
+         f"context: {'yes' if model.config.use_context else 'no'}, "
+         f"interview segments weigh {model.config.segment_weight:g}, "
          f"calibration: {'sigmoid, 5-fold' if model.config.calibrate else 'none'}."),
     ]
     if meta.get("comparison"):
-        lines += ["", "## Design comparison (5-fold cross-validation on the training corpus)", "",
-                  "| design | macro-F1 | accuracy |", "|---|---|---|"]
-        lines += [f"| {c['name']} | {c['macro_f1']:.3f} | {c['accuracy']:.3f} |"
+        lines += ["", "## Design comparison", "",
+                  ("`all rows`: 5-fold cross-validation over the whole corpus (statements and "
+                  "segments mixed, optimistic); `unseen interviews`: the interviews are split in"),
+                  ("five groups, each group's segments scored by a model trained without them "
+                  "(the figure closest to real use)."), "",
+                  ("| design | macro-F1 (all rows) | accuracy (all rows) "
+                  "| macro-F1 (unseen interviews) | accuracy (unseen interviews) |"),
+                  "|---|---|---|---|---|"]
+
+        def held_out(value: float | None) -> str:
+            return "–" if value is None else f"{value:.3f}"
+
+        lines += [f"| {c['name']} | {c['macro_f1']:.3f} | {c['accuracy']:.3f} "
+                  f"| {held_out(c.get('segments_macro_f1'))} "
+                  f"| {held_out(c.get('segments_accuracy'))} |"
                   for c in meta["comparison"]]
     evaluation = meta.get("evaluation")
     if evaluation:

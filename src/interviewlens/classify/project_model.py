@@ -27,6 +27,8 @@ HUMAN_WEIGHT = 1.0
 
 SEGMENTS_WITH_QUESTIONS = """
 SELECT s.id, s.text, s.interview_id,
+       LAG(s.text) OVER (PARTITION BY s.turn_id ORDER BY s.ord) AS before,
+       LEAD(s.text) OVER (PARTITION BY s.turn_id ORDER BY s.ord) AS after,
        (SELECT SUBSTR(i.text, q.start + 1, q."end" - q.start)
         FROM turn q JOIN speaker qs ON qs.id = q.speaker_id
         WHERE q.interview_id = t.interview_id AND q.ord < t.ord AND qs.role = 'interviewer'
@@ -57,6 +59,7 @@ def classify_project(db: sqlite3.Connection, *, model_dir: Path | None = None,
         return ClassifyResult("-", 0, 0, {})
     model, scores = score_texts([r["text"] for r in rows],
                                 questions=[r["question"] or "" for r in rows],
+                                context=[(r["before"] or "", r["after"] or "") for r in rows],
                                 model_dir=model_dir, spacy_model=spacy_model or DEFAULT_MODEL,
                                 progress=progress)
     version = model.version

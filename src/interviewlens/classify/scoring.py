@@ -40,12 +40,14 @@ def cached_model(model_dir: Path | None) -> SwotModel:
 
 
 def score_texts(texts: Sequence[str], *, questions: Sequence[str] | None = None,
+                context: Sequence[tuple[str, str]] | None = None,
                 model: SwotModel | None = None, model_dir: Path | None = None,
                 spacy_model: str = DEFAULT_MODEL,
                 progress: Callable[[int], None] | None = None) -> tuple[SwotModel, Scores]:
     model = model or cached_model(model_dir)
     nlp = load_french(spacy_model, DISABLED_COMPONENTS)
-    features = featurize(texts, nlp, questions=questions, progress=progress)
+    features = featurize(texts, nlp, questions=questions, context=context,
+                         progress=progress)
     vectors = features[[c for c in features.columns if c.startswith(VECTOR_PREFIX)]].to_numpy(
         dtype=np.float32)
     return model, Scores(model.predict_proba(features), vectors)
