@@ -27,7 +27,9 @@ def run_train(corpus_dir: Path, output: Path, *, compare: bool, spacy_model: str
     from interviewlens.nlp.loading import load_french
 
     corpus = load_training_corpus(corpus_dir)
-    console.print(f"training corpus: {len(corpus)} statements from {corpus.source.nunique()} files")
+    segments = int((corpus.file != "").sum())
+    console.print(f"training corpus: {len(corpus)} rows ({len(corpus) - segments} statements, "
+                  f"{segments} interview segments) from {corpus.source.nunique()} files")
     nlp = load_french(spacy_model, DISABLED_COMPONENTS)
     with _progress() as progress:
         task = progress.add_task("features", total=len(corpus))

@@ -7,17 +7,22 @@ from pathlib import Path
 from interviewlens.classify.model import SwotModel
 
 KNOWN_WEAKNESSES = """\
-- Trained on statements written for the project (no real interview was used for training),
-  so vocabulary and phrasing of a particular territory may surprise it; the project model
-  (active learning) adapts to each project's human codes. Cross-validated figures are
-  measured on those written statements and are higher than on real segments (see the
-  held-out evaluation).
-- Real speech is more broken than any training statement: hesitations and immediate
-  repetitions are left out of the features, but interrupted clauses, overlaps and a judgement
-  cut over two segments still push segments towards `aucun`.
+- Trained only on material written for the project (statements, and fictional interviews
+  cut by interviewlens' own segmenter); no real interview was used for training. Vocabulary
+  and phrasing of a particular territory may surprise it; the project model (active
+  learning) adapts to each project's human codes. The "all rows" cross-validated figures
+  mix statements and segments and are optimistic; the "unseen interviews" figure and the
+  held-out evaluation are the ones to expect on real segments.
+- The neighbouring segments of a turn are not used: measured on unseen interviews, adding
+  them (counts, or counts and words) brought no gain (see the design comparison). A judgement
+  cut over two segments is scored piece by piece; the piece without the evaluative words
+  often goes to `aucun`.
+- `aucun` stays the most over-predicted code on real segments: mild judgements (*c'est pas
+  évident*, *ça va*), a fact given as evidence for a judgement, and anecdotes that end in an
+  evaluation are its usual errors.
 - The boundary between opportunité/vigilance and force/faiblesse rests on tense and modality;
-  vague tenses and hypotheticals about present facts are its most frequent errors, as they
-  are for human coders.
+  vague tenses and hypotheticals about present facts are frequent errors, as they are for
+  human coders.
 - Irony and statements whose polarity depends on the wider conversation are often missed.
 - Segments holding two statements of equal weight get one code; split them in the review UI.
 """

@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # The shipped design (chosen on the "unseen interviews" figure, see the model card).
-FINAL = ModelConfig(kind="five-way", segment_weight=3.0)
+FINAL = ModelConfig(kind="five-way", segment_weight=6.0)
 CANDIDATES = {
-    "five-way, segments weigh 3": replace(FINAL, calibrate=False),
+    "five-way, segments weigh 6": replace(FINAL, calibrate=False),
+    "five-way, segments weigh 3": replace(FINAL, calibrate=False, segment_weight=3.0),
     "five-way, segments weigh 1": replace(FINAL, calibrate=False, segment_weight=1.0),
     "five-way, balanced classes": replace(FINAL, calibrate=False, class_weight="balanced"),
     "five-way + vectors": replace(FINAL, calibrate=False, use_vectors=True),
