@@ -21,12 +21,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
-SQL = """
+from interviewlens.classify.project_model import QUESTION_BEFORE_TURN
+
+SQL = f"""
 SELECT sf.name AS file, sp.name AS speaker, sp.actor_type, t.id AS turn_id, s.text,
-       (SELECT SUBSTR(i.text, q.start + 1, q."end" - q.start)
-        FROM turn q JOIN speaker qs ON qs.id = q.speaker_id
-        WHERE q.interview_id = t.interview_id AND q.ord < t.ord AND qs.role = 'interviewer'
-        ORDER BY q.ord DESC LIMIT 1) AS question
+       {QUESTION_BEFORE_TURN} AS question
 FROM segment s
 JOIN turn t ON t.id = s.turn_id
 JOIN speaker sp ON sp.id = t.speaker_id

@@ -25,14 +25,17 @@ from interviewlens.store.writes import now_iso
 
 HUMAN_WEIGHT = 1.0
 
-SEGMENTS_WITH_QUESTIONS = """
+# The interviewer's last turn before turn `t` of interview `i` (a SQL expression).
+QUESTION_BEFORE_TURN = """(SELECT SUBSTR(i.text, q.start + 1, q."end" - q.start)
+        FROM turn q JOIN speaker qs ON qs.id = q.speaker_id
+        WHERE q.interview_id = t.interview_id AND q.ord < t.ord AND qs.role = 'interviewer'
+        ORDER BY q.ord DESC LIMIT 1)"""
+
+SEGMENTS_WITH_QUESTIONS = f"""
 SELECT s.id, s.text, s.interview_id,
        LAG(s.text) OVER (PARTITION BY s.turn_id ORDER BY s.ord) AS before,
        LEAD(s.text) OVER (PARTITION BY s.turn_id ORDER BY s.ord) AS after,
-       (SELECT SUBSTR(i.text, q.start + 1, q."end" - q.start)
-        FROM turn q JOIN speaker qs ON qs.id = q.speaker_id
-        WHERE q.interview_id = t.interview_id AND q.ord < t.ord AND qs.role = 'interviewer'
-        ORDER BY q.ord DESC LIMIT 1) AS question
+       {QUESTION_BEFORE_TURN} AS question
 FROM segment s
 JOIN turn t ON t.id = s.turn_id
 JOIN interview i ON i.id = s.interview_id
