@@ -21,6 +21,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from interviewlens.classify.context import turn_neighbours
 from interviewlens.classify.project_model import QUESTION_BEFORE_TURN
 
 SQL = f"""
@@ -39,10 +40,6 @@ COLUMNS = ["file", "speaker", "actor_type", "turn", "segment", "question", "befo
            "after", "label"]
 
 
-def _same_turn(rows: list[dict], i: int, j: int) -> bool:
-    return 0 <= j < len(rows) and rows[j]["turn_id"] == rows[i]["turn_id"]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
@@ -55,16 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     db = sqlite3.connect(f"file:{args.project}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     rows = [dict(r) for r in db.execute(SQL)]
-    turn_numbers: dict[tuple[str, int], int] = {}
+    neighbours = turn_neighbours([r["text"] for r in rows], [r["turn_id"] for r in rows])
+    turn_numbers: dict[str, dict[int, int]] = {}  # file -> turn id -> its number in the file
     segment_numbers: dict[str, int] = {}
-    for i, row in enumerate(rows):
-        key = (row["file"], row["turn_id"])
-        turn_numbers.setdefault(key, sum(1 for k in turn_numbers if k[0] == row["file"]))
-        row["turn"] = turn_numbers[key]
+    for row, (before, after) in zip(rows, neighbours, strict=True):
+        row["before"], row["after"] = before, after
+        numbers = turn_numbers.setdefault(row["file"], {})
+        row["turn"] = numbers.setdefault(row["turn_id"], len(numbers))
         row["segment"] = segment_numbers.get(row["file"], 0)
         segment_numbers[row["file"]] = row["segment"] + 1
-        row["before"] = rows[i - 1]["text"] if _same_turn(rows, i, i - 1) else ""
-        row["after"] = rows[i + 1]["text"] if _same_turn(rows, i, i + 1) else ""
         row["question"] = " ".join((row["question"] or "").split())
         row["actor_type"] = row["actor_type"] or ""
         row["label"] = ""

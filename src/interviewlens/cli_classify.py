@@ -22,12 +22,17 @@ def run_train(corpus_dir: Path, output: Path, *, compare: bool, spacy_model: str
     from interviewlens.classify.features import DISABLED_COMPONENTS, featurize
     from interviewlens.classify.model import save_model
     from interviewlens.classify.model_card import write_model_card
-    from interviewlens.classify.training import FINAL, load_training_corpus, train
+    from interviewlens.classify.training import (
+        FINAL,
+        interview_groups,
+        load_training_corpus,
+        train,
+    )
     from interviewlens.classify.training import compare as compare_models
     from interviewlens.nlp.loading import load_french
 
     corpus = load_training_corpus(corpus_dir)
-    segments = int((corpus.file != "").sum())
+    segments = int((interview_groups(corpus) != "").sum())
     console.print(f"training corpus: {len(corpus)} rows ({len(corpus) - segments} statements, "
                   f"{segments} interview segments) from {corpus.source.nunique()} files")
     nlp = load_french(spacy_model, DISABLED_COMPONENTS)

@@ -214,15 +214,20 @@ def _lying_sizes(data: bytes) -> bytes:
     return _declared_sizes(data, 10)
 
 
-def _declared_sizes(data: bytes, size: int) -> bytes:
-    """Patch the uncompressed size that every local and central header declares."""
+def _patch_headers(data: bytes, central: int, local: int, value: bytes) -> bytes:
+    """Write `value` at byte `central` of every central header and `local` of every local one."""
     buf = bytearray(data)
-    for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+    for signature, offset in ((b"PK\x01\x02", central), (b"PK\x03\x04", local)):
         start = 0
         while (start := buf.find(signature, start)) >= 0:
-            buf[start + offset:start + offset + 4] = size.to_bytes(4, "little")
+            buf[start + offset:start + offset + len(value)] = value
             start += 4
     return bytes(buf)
+
+
+def _declared_sizes(data: bytes, size: int) -> bytes:
+    """Patch the uncompressed size that every local and central header declares."""
+    return _patch_headers(data, 24, 22, size.to_bytes(4, "little"))
 
 
 def _many_members(count: int) -> bytes:
@@ -320,13 +325,7 @@ def _merge_bomb(data: bytes, member: str, size: int) -> bytes:
 
 
 def _patch_method(data: bytes, method: int) -> bytes:
-    buf = bytearray(data)
-    for signature, offset in ((b"PK\x01\x02", 10), (b"PK\x03\x04", 8)):
-        start = 0
-        while (start := buf.find(signature, start)) >= 0:
-            buf[start + offset:start + offset + 2] = method.to_bytes(2, "little")
-            start += 4
-    return bytes(buf)
+    return _patch_headers(data, 10, 8, method.to_bytes(2, "little"))
 
 
 def corrupt_member(data: bytes, member: str, at: float) -> bytes:
