@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from interviewlens.classify.context import turn_neighbours
-from interviewlens.classify.project_model import QUESTION_BEFORE_TURN
+from interviewlens.store.questions import QUESTION_BEFORE_TURN, register_functions
 
 SQL = f"""
 SELECT sf.name AS file, sp.name AS speaker, sp.actor_type, t.id AS turn_id, s.text,
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     db = sqlite3.connect(f"file:{args.project}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
+    register_functions(db)
     rows = [dict(r) for r in db.execute(SQL)]
     neighbours = turn_neighbours([r["text"] for r in rows], [r["turn_id"] for r in rows])
     turn_numbers: dict[str, dict[int, int]] = {}  # file -> turn id -> its number in the file

@@ -101,11 +101,13 @@ def test_gold_turns_give_each_segment_the_context_it_has_in_the_project(demo):
 
     from interviewlens.classify.files import read_gold
     from interviewlens.classify.project_model import SEGMENTS_WITH_QUESTIONS
+    from interviewlens.store.questions import register_functions
 
     gold = read_gold(DEMO / "gold.csv", column="text", label_column="label",
                      question_column=None, group_column=None)
     db = sqlite3.connect(demo)
     db.row_factory = sqlite3.Row
+    register_functions(db)
     inside = {r["text"]: (r["before"] or "", r["after"] or "")
               for r in db.execute(SEGMENTS_WITH_QUESTIONS)}
     db.close()

@@ -73,3 +73,19 @@ def test_unseen_interview_cross_validation_never_scores_a_segment_with_its_own_i
     predicted = [LABELS[i] for i in seen.predict_proba(features[segments]).argmax(axis=1)]
     in_sample = (pd.Series(predicted) == sample.label[segments].reset_index(drop=True)).mean()
     assert in_sample > held_out.accuracy + 0.1
+
+
+def test_the_model_version_follows_everything_that_shapes_the_model():
+    from interviewlens.classify.training import FINAL, corpus_digest
+
+    corpus = load_training_corpus(TRAIN)
+    segment = corpus[interview_groups(corpus) != ""].head(20).reset_index(drop=True)
+    base = corpus_digest(segment, FINAL)
+    assert corpus_digest(segment.copy(), FINAL) == base
+    as_statements = segment.assign(file="")  # same texts, but weighed as statements
+    relabelled = segment.assign(label=segment.label.where(segment.index != 0, "aucun"
+                                if segment.label[0] != "aucun" else "force"))
+    requestioned = segment.assign(question="et les jeunes ?")
+    for changed in (as_statements, relabelled, requestioned):
+        assert corpus_digest(changed, FINAL) != base
+    assert corpus_digest(segment, FINAL.__class__(segment_weight=3.0)) != base

@@ -21,15 +21,10 @@ from interviewlens.classify.model import LABELS
 from interviewlens.classify.queue import stopping_hint, uncertainty_order
 from interviewlens.domain import DecisionSource
 from interviewlens.store.connection import transaction
+from interviewlens.store.questions import QUESTION_BEFORE_TURN
 from interviewlens.store.writes import now_iso
 
 HUMAN_WEIGHT = 1.0
-
-# The interviewer's last turn before turn `t` of interview `i` (a SQL expression).
-QUESTION_BEFORE_TURN = """(SELECT SUBSTR(i.text, q.start + 1, q."end" - q.start)
-        FROM turn q JOIN speaker qs ON qs.id = q.speaker_id
-        WHERE q.interview_id = t.interview_id AND q.ord < t.ord AND qs.role = 'interviewer'
-        ORDER BY q.ord DESC LIMIT 1)"""
 
 SEGMENTS_WITH_QUESTIONS = f"""
 SELECT s.id, s.text, s.interview_id,

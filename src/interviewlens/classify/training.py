@@ -78,7 +78,8 @@ def corpus_digest(corpus: pd.DataFrame, config: ModelConfig) -> str:
     digest = hashlib.sha256()
     for row in corpus.itertuples():
         context = f"\t{row.before}\t{row.after}" if row.before or row.after else ""
-        digest.update(f"{row.text}\t{row.label}\t{row.question}{context}\n".encode())
+        origin = f"\t{row.source}:{row.file}" if row.file else ""  # decides the row's weight
+        digest.update(f"{row.text}\t{row.label}\t{row.question}{context}{origin}\n".encode())
     digest.update(repr(sorted(asdict(config).items())).encode())
     return digest.hexdigest()[:12]
 

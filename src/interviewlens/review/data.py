@@ -126,7 +126,9 @@ class ReviewData:
         sid, text, interview_id, turn_id, ord_, turn_ord, speaker, actor, title, file, commune = row
         question = self._turn_text(
             "SELECT t.start, t.\"end\", sp.name FROM turn t JOIN speaker sp ON sp.id = t.speaker_id"
+            " JOIN interview i ON i.id = t.interview_id"
             " WHERE t.interview_id = ? AND t.ord < ? AND sp.role = 'interviewer'"
+            " AND NOT is_backchannel(SUBSTR(i.text, t.start + 1, t.\"end\" - t.start))"
             " ORDER BY t.ord DESC LIMIT 1", (interview_id, turn_ord), interview_id)
         before = self._neighbour(interview_id, turn_id, ord_, turn_ord, -1)
         after = self._neighbour(interview_id, turn_id, ord_, turn_ord, +1)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from interviewlens.errors import ProjectError
 from interviewlens.store.migrations import SCHEMA_VERSION, applied_version, migrate
+from interviewlens.store.questions import register_functions
 
 PROJECT_SUFFIX = ".ilens"
 BUSY_TIMEOUT_MS = 30_000
@@ -28,6 +29,7 @@ def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                          check_same_thread=False)
     db.row_factory = sqlite3.Row
+    register_functions(db)
     return db
 
 
