@@ -111,3 +111,14 @@ def test_binary_file_is_refused(tmp_path: Path):
     data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     with pytest.raises(InputError, match="not a text file"):
         read_text(data, path)
+
+
+def test_names_with_lower_case_particles_are_speakers(tmp_path: Path):
+    people = ["Maria do Carmo Ferreira", "Karim ben Salah", "Jan van der Berg"]
+    lines = ["Enquêtrice : Vous pouvez vous présenter ?"]
+    for round_ in ("Je suis arrivé ici en 1987.", "On a quarante adhérents."):
+        lines += [f"{person} : {round_}" for person in people]
+    path = tmp_path / "particles.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [source] = read_text(path.read_bytes(), path)
+    assert [t.speaker for t in source.turns] == ["Enquêtrice", *people, *people]

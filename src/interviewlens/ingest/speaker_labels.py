@@ -19,9 +19,11 @@ _STAMP = rf"(?:\[{_TIME}\]|\({_TIME}\)|{_TIME})"
 # A label: capitalised words (names with particles and hyphens), initials, codes like E1, or
 # numbered participants of a group ("Participant 1", "Habitante 12").
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
-_PARTICLE = r"(?:de|du|des|d'|le|la|van|von|da|di)"
+# Lower-case name particles (French, Dutch, German, Italian, Portuguese, Spanish, Arabic).
+_PARTICLE = (r"(?:de|du|des|d'|le|la|van|von|der|den|ter|da|di|del|della|do|dos|das|"
+             r"y|ben|bent|ibn|el|al)")
 _LABEL = (
-    rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+\d{{1,3}})?"
+    rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}(?:\s+\d{{1,3}})?"
     r"(?:\s*\((?:ENQ|Enq|enq)\))?)"
 )
 _LINE = re.compile(
