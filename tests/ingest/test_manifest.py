@@ -70,3 +70,24 @@ def test_manifest_mistakes_are_located(tmp_path, text, problem, line):
         load_manifest(write(tmp_path, "manifest.yaml", text))
     assert problem in str(caught.value)
     assert caught.value.line == line
+
+
+def test_initials_that_yaml_1_1_reads_as_booleans_stay_labels(tmp_path):
+    write(tmp_path, "epicerie.txt", "TR : bonjour ?\nON : bonjour\n")
+    manifest = load_manifest(write(tmp_path, "manifest.yaml", (
+        "files:\n  - file: epicerie.txt\n    interviewer: TR\n    speakers:\n"
+        "      ON: {name: Ousmane Ndiaye, role: interviewee, actor_type: économique}\n"
+        "      NO: {name: Nadia Ouali, role: interviewee}\n"
+        "      Y: {name: Yves Le Goff, role: interviewee}\n")))
+    entry = manifest.entry_for(tmp_path / "epicerie.txt")
+    assert set(entry.speakers) == {"ON", "NO", "Y"}
+    assert manifest.speaker(entry, "ON", "ON").name == "Ousmane Ndiaye"
+
+
+def test_an_interviewer_mark_in_a_manifest_label_matches_the_transcript_label(tmp_path):
+    write(tmp_path, "a.txt", "Lucas Perrin (ENQ) : bonjour ?\nR : bonjour\n")
+    manifest = load_manifest(write(tmp_path, "manifest.yaml", (
+        "files:\n  - file: a.txt\n    speakers:\n"
+        "      Lucas Perrin (ENQ): {name: Lucas Perrin, role: interviewer}\n")))
+    entry = manifest.entry_for(tmp_path / "a.txt")
+    assert manifest.speaker(entry, "Lucas Perrin", "Lucas Perrin").role is Role.INTERVIEWER

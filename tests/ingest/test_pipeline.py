@@ -61,6 +61,28 @@ def test_a_folders_notes_and_readme_are_skipped_but_not_transcripts_named_notes(
     assert "NOTES.md: skipped (documentation file)" in result.output
 
 
+def test_a_manifest_speaker_who_never_speaks_is_reported(tmp_path, cli):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "maire.txt").write_text(
+        "Enquêtrice : Qu'est-ce qui marche bien ici ?\n"
+        "Maria do Carmo : Les associations.\n"  # the manifest spells her label otherwise
+        "Enquêtrice : Et le jumelage ?\n"
+        "Maria do Carmo : Il dort.\n", encoding="utf-8")
+    manifest = folder / "manifest.yaml"
+    manifest.write_text(
+        "files:\n  - file: maire.txt\n    commune: Bréval\n    interviewer: Enquêtrice\n"
+        "    speakers:\n      Maria Do Carmo Ferreira: {role: interviewee, actor_type: élu}\n",
+        encoding="utf-8")
+    result = cli("ingest", tmp_path / "p.ilens", folder, "--manifest", manifest)
+    assert result.exit_code == 0, result.output
+    assert "'Maria Do Carmo Ferreira' never speaks in this file" in " ".join(result.output.split())
+    fixed = manifest.read_text(encoding="utf-8").replace("Maria Do Carmo Ferreira", "Maria do Carmo")
+    manifest.write_text(fixed, encoding="utf-8")
+    result = cli("ingest", tmp_path / "q.ilens", folder, "--manifest", manifest)
+    assert "never speaks" not in result.output
+
+
 def test_reingesting_an_identical_file_is_a_no_op(project, tmp_path, cli):
     before = project_dump(project)
     result = cli("ingest", project, tmp_path / "in" / "good.txt")

@@ -35,6 +35,7 @@ from typing import Any
 from interviewlens.domain import ActorType, Role, strip_accents
 from interviewlens.errors import InputError
 from interviewlens.ingest.decode import decode_text
+from interviewlens.ingest.speaker_labels import clean_label
 
 _FILE_KEYS = {"file", "commune", "date", "interviewer", "title", "speakers", "text_columns",
               "id_column", "commune_column", "actor_type", "sheet"}
@@ -47,8 +48,8 @@ _ROLE_WORDS = {
 
 
 def speaker_key(name: str) -> str:
-    """Names compare without case, accents or extra spaces."""
-    return " ".join(strip_accents(name).casefold().split())
+    """Names compare without case, accents, extra spaces or an "(ENQ)" interviewer mark."""
+    return " ".join(strip_accents(clean_label(name)).casefold().split())
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,31 @@ def _file_entry(raw: dict[str, Any], path: Path, line: int,
     )
 
 
+def _yaml_loader():
+    """A safe loader that reads only true/false as booleans (YAML 1.2): speaker labels such
+    as `ON`, `NO` or `Y` (initials) stay text instead of becoming True/False."""
+    import yaml
+
+    class ManifestLoader(yaml.SafeLoader):
+        pass
+
+    bool_tag = "tag:yaml.org,2002:bool"
+    ManifestLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != bool_tag]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    ManifestLoader.add_implicit_resolver(
+        bool_tag, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return ManifestLoader
+
+
 def _load_yaml(text: str, path: Path) -> Manifest:
     import yaml
 
+    loader = _yaml_loader()
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 — a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"invalid YAML ({getattr(exc, 'problem', exc)})",

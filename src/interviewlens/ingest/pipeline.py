@@ -21,7 +21,7 @@ from interviewlens.ingest.formats import (
     detect_format,
     reader_for,
 )
-from interviewlens.ingest.manifest import Manifest, load_manifest
+from interviewlens.ingest.manifest import FileEntry, Manifest, load_manifest, speaker_key
 from interviewlens.ingest.model import ParsedSource
 from interviewlens.ingest.readers.questionnaire import TableOptions
 from interviewlens.ingest.speakers import ResolvedSpeaker, resolve_speakers
@@ -160,7 +160,20 @@ def prepare_file(path: Path, name: str, manifest: Manifest | None,
     prepared = PreparedFile(path, name, hashlib.sha256(data).hexdigest(), size, fmt, encoding,
                             interviews)
     prepared.notes.extend(_notes(prepared))
+    prepared.notes.extend(_unheard_manifest_speakers(prepared, entry))
     return prepared
+
+
+def _unheard_manifest_speakers(prepared: PreparedFile, entry: FileEntry | None) -> list[str]:
+    """Speakers the manifest lists for this file who never speak in it (a misspelt label
+    makes their speech go to someone else, or vanish into the previous turn)."""
+    if entry is None or not entry.speakers:
+        return []
+    heard = {speaker_key(text) for interview in prepared.interviews
+             for key, speaker in interview.speakers.items() for text in (key, speaker.name)}
+    missing = [label for label in entry.speakers if speaker_key(label) not in heard]
+    return [f"manifest speaker {label!r} never speaks in this file — write the label exactly "
+            "as it starts the lines of the transcript" for label in missing]
 
 
 def _notes(prepared: PreparedFile) -> list[str]:
