@@ -20,12 +20,18 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def first_note(sources) -> str:
+    [note] = [note for source in sources for note in source.notes]
+    return note
+
+
 def test_questionnaire_rows_become_sources_with_questions_as_context(tmp_path):
     path = write(tmp_path, "q.csv", CSV)
     options = TableOptions(text_columns=("atouts", "idees"), id_column="repondant",
                            commune_column="commune")
     sources = read_csv(path.read_bytes(), path, options)
     assert len(sources) == 2  # R2 answered nothing
+    assert first_note(sources) == "1 respondent(s) without any answer in the chosen columns left out (line 3)"
     first, third = sources
     assert [t.speaker for t in first.turns] == ["Questionnaire", "Répondant"] * 2
     assert first.turns[0].chunks == ("atouts",)

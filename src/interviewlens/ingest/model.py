@@ -87,3 +87,5 @@ class ParsedSource:
     ordinal: int = 0
     #: codes the source already carries (REFI-QDA), stored as decisions or memos
     codings: list[ImportedCoding] = field(default_factory=list)
+    #: what the reader wants the user to know about the file (shown by ingest, not stored)
+    notes: list[str] = field(default_factory=list)

@@ -192,6 +192,7 @@ def _notes(prepared: PreparedFile) -> list[str]:
         elif guessed:
             notes.append(f"interviewer guessed: {', '.join(guessed)} (asks most questions)"
                          " — set 'interviewer:' in the manifest if wrong")
+    notes.extend(note for interview in prepared.interviews for note in interview.source.notes)
     if any(i.commune is None for i in prepared.interviews):
         notes.append("no commune: use --commune or the manifest")
     codings = [c for i in prepared.interviews for c in i.source.codings]

@@ -191,6 +191,12 @@ def parse_table(table: Table, path: Path, options: TableOptions, fmt: str) -> li
     if not sources:
         raise InputError(path, "no answers in the chosen columns "
                          f"({', '.join(options.text_columns)})", "check the column names")
+    answered = {source.ordinal for source in sources}
+    empty = [number for ordinal, number in enumerate(table.row_numbers) if ordinal not in answered]
+    if empty:
+        shown = ", ".join(str(n) for n in empty[:5]) + (", …" if len(empty) > 5 else "")
+        sources[0].notes.append(f"{len(empty)} respondent(s) without any answer in the chosen "
+                                f"columns left out (line {shown})")
     return sources
 
 
