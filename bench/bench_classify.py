@@ -79,11 +79,14 @@ def update_latency(labels: int, segments: int = 50_000, repeats: int = 30) -> tu
 
 def learning_curve() -> list[tuple[int, float]]:
     from interviewlens.classify.evaluate import simulate
+    from interviewlens.classify.files import read_gold
     from interviewlens.classify.scoring import score_texts
 
-    gold = pd.read_csv(REPO / "corpora" / "demo" / "gold.csv", keep_default_na=False)
-    _model, scores = score_texts(gold.text.tolist(), questions=gold.question.tolist())
-    return simulate(scores.probs, scores.vectors, gold.label.tolist(), gold.file.tolist())
+    # Read as `interviewlens evaluate --simulate` reads it (question and turn context).
+    gold = read_gold(REPO / "corpora" / "demo" / "gold.csv", column="text", label_column="label",
+                     question_column=None, group_column=None)
+    _model, scores = score_texts(gold.texts, questions=gold.questions, context=gold.context)
+    return simulate(scores.probs, scores.vectors, gold.labels, gold.groups)
 
 
 def main() -> None:

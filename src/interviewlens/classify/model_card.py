@@ -13,13 +13,16 @@ KNOWN_WEAKNESSES = """\
   learning) adapts to each project's human codes. The "all rows" cross-validated figures
   mix statements and segments and are optimistic; the "unseen interviews" figure and the
   held-out evaluation are the ones to expect on real segments.
-- The neighbouring segments of a turn are not used: measured on unseen interviews, adding
-  them (counts, or counts and words) brought no gain (see the design comparison). A judgement
-  cut over two segments is scored piece by piece; the piece without the evaluative words
-  often goes to `aucun`.
-- `aucun` stays the most over-predicted code on real segments: mild judgements (*c'est pas
-  évident*, *ça va*), a fact given as evidence for a judgement, and anecdotes that end in an
-  evaluation are its usual errors.
+- Of the neighbouring segments of the same turn only counts are used (mood, tense, modal
+  verbs, negators, cue groups), not their words (adding the words tied on unseen
+  interviews). An interviewer's back-channel (*hm*, *d'accord*) ends a turn, so a judgement
+  continued after one is scored without its first half; texts given to `classify-file`
+  without `file` and `turn` columns have no context at all.
+- `aucun` and `opportunite` are over-predicted on real segments. Real forces and weaknesses
+  go to `aucun` when the judgement is mild (*c'est pas évident*, *ça va*), when a fact is
+  given as evidence for a judgement, or when an anecdote ends in an evaluation; vigilance
+  points voiced in the conditional (*si demain…*, *il faudrait pas que…*) go to
+  `opportunite`.
 - The boundary between opportunité/vigilance and force/faiblesse rests on tense and modality;
   vague tenses and hypotheticals about present facts are frequent errors, as they are for
   human coders.
@@ -78,7 +81,17 @@ def write_model_card(model: SwotModel, folder: Path) -> None:
         def held_out(value: float | None) -> str:
             return "–" if value is None else f"{value:.3f}"
 
-        lines += [f"| {c['name']} | {c['macro_f1']:.3f} | {c['accuracy']:.3f} "
+        from dataclasses import replace
+
+        from interviewlens.classify.training import CANDIDATES
+
+        this_design = replace(model.config, calibrate=False)
+
+        def name(c: dict) -> str:
+            shipped = CANDIDATES.get(c["name"]) == this_design
+            return f"**{c['name']}** (this model)" if shipped else c["name"]
+
+        lines += [f"| {name(c)} | {c['macro_f1']:.3f} | {c['accuracy']:.3f} "
                   f"| {held_out(c.get('segments_macro_f1'))} "
                   f"| {held_out(c.get('segments_accuracy'))} |"
                   for c in meta["comparison"]]
