@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from interviewlens.classify.model import SwotModel
+from interviewlens.classify.training import CANDIDATES
 
 KNOWN_WEAKNESSES = """\
 - Trained only on material written for the project (statements, and fictional interviews
@@ -80,10 +82,6 @@ def write_model_card(model: SwotModel, folder: Path) -> None:
 
         def held_out(value: float | None) -> str:
             return "–" if value is None else f"{value:.3f}"
-
-        from dataclasses import replace
-
-        from interviewlens.classify.training import CANDIDATES
 
         this_design = replace(model.config, calibrate=False)
 
